@@ -190,11 +190,12 @@ fn print_ruleset_error(e: &RulesetError, io: &mut Io) {
     io.eprint(&format!("error: {e}"));
 }
 
-/// Expands files and directories into scenario paths; `true` if a directory was given.
-fn expand(paths: &[PathBuf], io: &mut Io) -> (Vec<PathBuf>, bool, bool) {
+/// Expands files and directories into scenario paths: the paths, whether a
+/// directory was given, and how many directories could not be used.
+fn expand(paths: &[PathBuf], io: &mut Io) -> (Vec<PathBuf>, bool, usize) {
     let mut out = Vec::new();
     let mut dir_given = false;
-    let mut bad = false;
+    let mut bad = 0;
     for p in paths {
         if p.is_dir() {
             dir_given = true;
@@ -204,12 +205,12 @@ fn expand(paths: &[PathBuf], io: &mut Io) -> (Vec<PathBuf>, bool, bool) {
                         "error: {}: the directory holds no *.yaml or *.yml scenario files\n",
                         p.display()
                     ));
-                    bad = true;
+                    bad += 1;
                 }
                 Ok(files) => out.extend(files),
                 Err(d) => {
                     io.eprint(&format!("error: {d}\n"));
-                    bad = true;
+                    bad += 1;
                 }
             }
         } else {
@@ -223,7 +224,8 @@ fn evaluate(a: EvaluateArgs, io: &mut Io) -> u8 {
     let Some(rs) = load_rules(&a.source, io) else {
         return EXIT_BAD_INPUT;
     };
-    let (paths, dir_given, mut bad) = expand(&a.scenarios, io);
+    let (paths, dir_given, dir_errors) = expand(&a.scenarios, io);
+    let mut errors = dir_errors;
     let mut done: Vec<(Scenario, Evaluation)> = Vec::new();
     for p in &paths {
         match rs.read_scenario(p, a.max_size) {
@@ -236,10 +238,11 @@ fn evaluate(a: EvaluateArgs, io: &mut Io) -> u8 {
             }
             Err(e) => {
                 io.eprint(&format!("error: {e}\n"));
-                bad = true;
+                errors += 1;
             }
         }
     }
+    let bad = errors > 0;
     match a.format {
         Format::Json => {
             let items: Vec<serde_json::Value> = done
@@ -265,9 +268,8 @@ fn evaluate(a: EvaluateArgs, io: &mut Io) -> u8 {
                 }
                 io.print(&render::text::evaluation(&rs, s, e));
             }
-            if done.len() + usize::from(bad) > 1 {
+            if done.len() + errors > 1 {
                 let count = |v: Verdict| done.iter().filter(|(_, e)| e.verdict == v).count();
-                let errors = paths.len() - done.len();
                 io.print(&format!(
                     "\nSummary: {} eligible, {} not eligible, {} undetermined, {errors} error{}.\n",
                     count(Verdict::Eligible),
@@ -314,9 +316,7 @@ fn check(a: CheckArgs, io: &mut Io) -> u8 {
         }
     }
     let (paths, _, bad) = expand(&a.paths, io);
-    if bad {
-        problems += 1;
-    }
+    problems += bad;
     for p in &paths {
         if let Err(e) = rs.read_scenario(p, DEFAULT_MAX_SCENARIO_BYTES) {
             io.eprint(&format!("error: {e}\n"));

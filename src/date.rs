@@ -107,6 +107,11 @@ impl FromStr for Date {
         }
         let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
         let (y, m, d) = (num(0..4), num(5..7), num(8..10));
+        if y == 0 {
+            return Err(DateError(format!(
+                "`{s}` has year 0; years run from 1 to 9999"
+            )));
+        }
         if !(1..=12).contains(&m) {
             return Err(DateError(format!(
                 "`{s}` has month {m}; months run 1 to 12"

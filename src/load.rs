@@ -1142,11 +1142,11 @@ impl Loader {
             );
         }
         if kind == RuleKind::Procedure {
-            if d.require.is_some() {
+            if d.has_require {
                 self.err("procedure-require", loc.clone(), format!("procedural rule `{id}` must not have `require`: procedures never decide the verdict"), None);
             }
         } else {
-            if d.require.is_none() {
+            if !d.has_require {
                 self.err(
                     "missing-require",
                     loc.clone(),
@@ -1191,6 +1191,8 @@ impl Loader {
 /// The fields of a rule version as written; unset fields inherit from the rule.
 #[derive(Clone, Default)]
 struct VersionDraft {
+    /// Whether `require` was written (even if it did not compile).
+    has_require: bool,
     period: Option<Period>,
     applies_if: Option<Condition>,
     require: Option<Condition>,
@@ -1206,6 +1208,7 @@ struct VersionDraft {
 impl VersionDraft {
     fn from_fields(l: &mut Loader, file: &str, f: &Fields<'_>) -> VersionDraft {
         let mut d = VersionDraft {
+            has_require: f.get("require").is_some(),
             period: f.get("in_force").map(|(_, n)| l.period(file, n)),
             applies_if: f.get("applies_if").and_then(|(_, n)| l.cond(file, n)),
             require: f.get("require").and_then(|(_, n)| l.cond(file, n)),
@@ -1228,6 +1231,7 @@ impl VersionDraft {
 
     fn overlay(self, o: VersionDraft, location: Location) -> VersionDraft {
         VersionDraft {
+            has_require: o.has_require || self.has_require,
             period: o.period.or(self.period),
             applies_if: o.applies_if.or(self.applies_if),
             require: o.require.or(self.require),
@@ -1375,7 +1379,12 @@ fn value_of(decl: &mut FactDecl, n: &Node, intern: bool) -> Result<Option<Value>
         }
         (FactType::Int { min, max }, Y::Int(i)) => {
             if i < min || i > max {
-                return Err(bad(Some(format!("{i} is outside {min}..={max}"))));
+                let why = if i < min {
+                    format!("{i} is below the minimum, {min}")
+                } else {
+                    format!("{i} is above the maximum, {max}")
+                };
+                return Err(bad(Some(why)));
             }
             Value::Int(*i)
         }
@@ -1398,6 +1407,12 @@ fn value_of(decl: &mut FactDecl, n: &Node, intern: bool) -> Result<Option<Value>
                 }
                 None => Value::Sym(OTHER_SYMBOL),
             }
+        }
+        (FactType::Int { .. }, Y::Str(s)) if s.trim().parse::<i64>().is_ok() => {
+            return Err(bad(Some(format!(
+                "the number is quoted, so it is text: write `{}` without quotes",
+                s.trim()
+            ))));
         }
         _ => return Err(bad(None)),
     };

@@ -57,6 +57,23 @@ impl RuleSet {
         let files = crate::files::yaml_files(dir).map_err(|e| RulesetError {
             diagnostics: vec![e],
         })?;
+        if files.is_empty() {
+            return Err(RulesetError {
+                diagnostics: vec![crate::error::Diagnostic {
+                    code: "no-rule-files",
+                    severity: crate::error::Severity::Error,
+                    location: crate::rule::Location {
+                        file: dir.display().to_string(),
+                        line: 0,
+                        column: 0,
+                    },
+                    message: "the directory holds no *.yaml or *.yml rule files".into(),
+                    help: Some(
+                        "pass the folder that holds the rule files, e.g. `--rules rules/`".into(),
+                    ),
+                }],
+            });
+        }
         let mut sources = Vec::new();
         let mut diags = Vec::new();
         for f in files {

@@ -95,8 +95,8 @@ pub struct SyntaxError {
 
 /// Limits that keep hostile input cheap: nesting depth, node and alias counts.
 const MAX_DEPTH: usize = 64;
-const MAX_NODES: usize = 200_000;
-const MAX_ALIASES: usize = 10_000;
+const MAX_NODES: usize = 50_000;
+const MAX_ALIASES: usize = 1_000;
 
 /// Parses one YAML document into a positioned [`Node`] tree.
 ///
@@ -107,7 +107,6 @@ pub fn parse(src: &str) -> Result<Node, SyntaxError> {
     budget.max_depth = MAX_DEPTH;
     budget.max_nodes = MAX_NODES;
     budget.max_aliases = MAX_ALIASES;
-    budget.max_documents = 1;
     let opts = serde_saphyr::options! {
         strict_booleans: true,
         reject_unsupported_tags: true,
@@ -128,8 +127,42 @@ fn syntax_error(e: &serde_saphyr::Error) -> SyntaxError {
     let text = e.without_snippet().to_string();
     SyntaxError {
         pos,
-        message: strip_prefix(&text).to_owned(),
+        message: plain_message(strip_prefix(&text)),
     }
+}
+
+/// Rewords the parser's message for a person: no repeated position, no API advice.
+fn plain_message(msg: &str) -> String {
+    let mut m = msg.trim();
+    if let Some(rest) = m.strip_prefix("budget breached: ") {
+        return if rest.starts_with("Nodes") {
+            format!(
+                "the document expands to more than {MAX_NODES} values (anchors and aliases are expanded); this looks like an alias bomb"
+            )
+        } else if rest.starts_with("Depth") {
+            format!("the document is nested more than {MAX_DEPTH} levels deep")
+        } else if rest.starts_with("Aliases") {
+            format!("the document uses more than {MAX_ALIASES} aliases")
+        } else {
+            "the document exceeds the parser's size limits".to_owned()
+        };
+    }
+    if m.starts_with("recursion limit exceeded") {
+        return format!("the document is nested more than {MAX_DEPTH} levels deep");
+    }
+    if let Some(i) = m.rfind(" at line ")
+        && m[i..].contains("column")
+    {
+        m = &m[..i];
+    }
+    if let Some(rest) = m.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or(rest).trim();
+        return format!("duplicate key `{key}`: each key may appear only once in a mapping");
+    }
+    if m.starts_with("multiple YAML documents detected") {
+        return "the file holds several YAML documents (separated by `---`); a scenario file holds one".to_owned();
+    }
+    m.to_owned()
 }
 
 /// Drops the parser's own `error: line N column M: ` prefix; we print positions ourselves.
