@@ -32,6 +32,8 @@ pub enum RuleKind {
     Task,
     /// A procedural step the dispatch needs; reported, never decides the verdict.
     Procedure,
+    /// A policy expectation outside the statute; a failure is an advisory, never decides the verdict.
+    Policy,
 }
 
 impl RuleKind {
@@ -43,19 +45,21 @@ impl RuleKind {
             RuleKind::Principle => "principle",
             RuleKind::Task => "task",
             RuleKind::Procedure => "procedure",
+            RuleKind::Policy => "policy",
         }
     }
     /// All kinds, in display order.
-    pub const ALL: [RuleKind; 5] = [
+    pub const ALL: [RuleKind; 6] = [
         RuleKind::General,
         RuleKind::Pillar,
         RuleKind::Principle,
         RuleKind::Task,
         RuleKind::Procedure,
+        RuleKind::Policy,
     ];
     /// Whether a failure of a rule of this kind makes the mission not eligible.
     pub fn decides(self) -> bool {
-        self != RuleKind::Procedure
+        !matches!(self, RuleKind::Procedure | RuleKind::Policy)
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::{explanation, fact_value};
 use crate::facts::Scenario;
+use crate::rule::RuleKind;
 use crate::ruleset::RuleSet;
 use crate::trace::{Evaluation, Outcome};
 use serde_json::{Map, Value, json};
@@ -22,6 +23,7 @@ pub fn evaluation(rs: &RuleSet, s: &Scenario, e: &Evaluation) -> Value {
         .collect();
     let mut trace = Vec::with_capacity(rs.rules.len());
     let mut steps = Vec::new();
+    let mut advisories = Vec::new();
     for (i, rule) in rs.rules.iter().enumerate() {
         let r = e.results[i];
         let version = r.version.map(|v| &rule.versions[v as usize]);
@@ -39,8 +41,14 @@ pub fn evaluation(rs: &RuleSet, s: &Scenario, e: &Evaluation) -> Value {
             .map(|v| v.cites.iter().map(|c| c.article.as_str()).collect())
             .unwrap_or_default();
         let text = explanation(rs, s, e, i);
-        if !rule.kind.decides() && r.outcome == Outcome::Pass {
-            steps.push(json!({ "rule": rule.id.0, "title": rule.title, "explanation": text, "cites": cites }));
+        match (rule.kind, r.outcome) {
+            (RuleKind::Procedure, Outcome::Pass) => steps.push(
+                json!({ "rule": rule.id.0, "title": rule.title, "explanation": text, "cites": cites }),
+            ),
+            (RuleKind::Policy, Outcome::Fail) => advisories.push(
+                json!({ "rule": rule.id.0, "title": rule.title, "explanation": text, "cites": cites }),
+            ),
+            _ => {}
         }
         trace.push(json!({
             "rule": rule.id.0,
@@ -69,6 +77,7 @@ pub fn evaluation(rs: &RuleSet, s: &Scenario, e: &Evaluation) -> Value {
         "missing": missing,
         "expect": s.expect,
         "steps": steps,
+        "advisories": advisories,
         "unused": unused,
         "trace": trace,
     })

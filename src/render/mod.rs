@@ -149,5 +149,6 @@ pub fn group(rs: &RuleSet, rule: &Rule) -> (u8, String) {
         RuleKind::Principle => (7, "Principles".to_owned()),
         RuleKind::Task => (8, "Tasks".to_owned()),
         RuleKind::Procedure => (9, "Procedure: steps the dispatch needs".to_owned()),
+        RuleKind::Policy => (8, "Policy".to_owned()),
     }
 }

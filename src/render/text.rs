@@ -98,13 +98,15 @@ pub fn evaluation(rs: &RuleSet, s: &Scenario, e: &Evaluation) -> String {
             current = Some(key);
         }
         let r = e.results[i];
-        let st = style(r.outcome);
+        let (st, mark) = if !rule.kind.decides() && r.outcome == Outcome::Fail {
+            (AnsiColor::Yellow.on_default().bold(), "! advisory")
+        } else {
+            (style(r.outcome), marker(r.outcome))
+        };
         let _ = writeln!(
             out,
             "  {st}{:<14}{st:#} {}  [{}]",
-            marker(r.outcome),
-            rule.title,
-            rule.id
+            mark, rule.title, rule.id
         );
         if matches!(r.outcome, Outcome::NotApplicable | Outcome::NotInForce) {
             continue;
