@@ -46,6 +46,11 @@ pub mod ruleset;
 pub mod trace;
 pub mod yaml;
 
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 pub use date::Date;
 pub use error::{Diagnostic, RulesetError, ScenarioError, Severity};
 pub use facts::{FactId, Scenario, Value};
