@@ -1,0 +1,435 @@
+//! Rules, their versions, explanations, citations and in-force periods.
+
+use super::*;
+
+impl Loader {
+    // ------------------------------------------------------------ explanations
+
+    fn template(&mut self, file: &str, node: &Node, text: &str) -> Template {
+        let mut segs = Vec::new();
+        let mut lit = String::new();
+        let mut rest = text;
+        while let Some(i) = rest.find(['{', '}']) {
+            lit.push_str(&rest[..i]);
+            let c = rest.as_bytes()[i];
+            rest = &rest[i + 1..];
+            if c == b'}' {
+                if let Some(r) = rest.strip_prefix('}') {
+                    rest = r;
+                }
+                lit.push('}');
+                continue;
+            }
+            if let Some(r) = rest.strip_prefix('{') {
+                lit.push('{');
+                rest = r;
+                continue;
+            }
+            let Some(end) = rest.find('}') else {
+                self.err(
+                    "invalid-template",
+                    at(file, node.pos),
+                    "an explanation has `{` without a closing `}`".into(),
+                    Some("write `{{` for a literal brace".into()),
+                );
+                break;
+            };
+            let name = &rest[..end];
+            rest = &rest[end + 1..];
+            match self.vocab.lookup(name) {
+                Some(id) => {
+                    if !lit.is_empty() {
+                        segs.push(Segment::Text(std::mem::take(&mut lit)));
+                    }
+                    segs.push(Segment::Fact(id));
+                }
+                None => {
+                    let s = suggest(name, self.vocab.facts.iter().map(|f| f.name.as_str()));
+                    self.err(
+                        "unknown-fact",
+                        at(file, node.pos),
+                        format!("explanation placeholder `{{{name}}}` names no fact"),
+                        s.map(|s| format!("did you mean `{{{s}}}`?")),
+                    );
+                }
+            }
+        }
+        lit.push_str(rest);
+        if !lit.is_empty() {
+            segs.push(Segment::Text(lit));
+        }
+        Template(segs)
+    }
+
+    pub(super) fn explanation(&mut self, file: &str, node: &Node) -> Explanation {
+        match &node.value {
+            Y::Str(s) => Explanation(vec![(None, self.template(file, node, s))]),
+            Y::Seq(items) => {
+                let mut out = Vec::new();
+                for (i, it) in items.iter().enumerate() {
+                    let Some(f) = self.fields(file, it, &["when", "text"], "an explanation case")
+                    else {
+                        continue;
+                    };
+                    let when = match f.get("when") {
+                        Some((_, w)) => self.cond(file, w),
+                        None => None,
+                    };
+                    if f.get("when").is_none() && i + 1 != items.len() {
+                        self.err(
+                            "invalid-explanation",
+                            at(file, it.pos),
+                            "only the last explanation case may omit `when`".into(),
+                            None,
+                        );
+                    }
+                    let Some(text) = self.string(file, &f, "text", it) else {
+                        continue;
+                    };
+                    let t = self.template(file, it, &text);
+                    out.push((when, t));
+                }
+                Explanation(out)
+            }
+            other => {
+                self.err(
+                    "invalid-explanation",
+                    at(file, node.pos),
+                    format!(
+                        "expected an explanation text or a list of `when`/`text` cases, found {}",
+                        other.kind()
+                    ),
+                    None,
+                );
+                Explanation::default()
+            }
+        }
+    }
+
+    pub(super) fn cites(&mut self, file: &str, node: &Node) -> Vec<Citation> {
+        let Y::Seq(items) = &node.value else {
+            self.err(
+                "invalid-cites",
+                at(file, node.pos),
+                "`cites` must be a list".into(),
+                None,
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for it in items {
+            match &it.value {
+                Y::Str(s) => out.push(Citation {
+                    article: s.clone(),
+                    text_ja: None,
+                    text_en: None,
+                }),
+                _ => {
+                    let Some(f) = self.fields(file, it, CITE_KEYS, "a citation") else {
+                        continue;
+                    };
+                    let Some(article) = self.string(file, &f, "article", it) else {
+                        continue;
+                    };
+                    let text_ja = self.opt_string(file, &f, "ja");
+                    let text_en = self.opt_string(file, &f, "en");
+                    out.push(Citation {
+                        article,
+                        text_ja,
+                        text_en,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    pub(super) fn period(&mut self, file: &str, node: &Node) -> Period {
+        let Some(f) = self.fields(file, node, PERIOD_KEYS, "an in-force period") else {
+            return Period::default();
+        };
+        let from = f
+            .get("from")
+            .and_then(|(_, n)| self.date(file, n, "`from`"));
+        let until = f
+            .get("until")
+            .and_then(|(_, n)| self.date(file, n, "`until`"));
+        if let (Some(a), Some(b)) = (from, until)
+            && a > b
+        {
+            self.err(
+                "empty-period",
+                at(file, node.pos),
+                format!("the period starts ({a}) after it ends ({b})"),
+                None,
+            );
+        }
+        Period { from, until }
+    }
+
+    // ----------------------------------------------------------------- rules
+
+    pub(super) fn rule(&mut self, file: &str, node: &Node) -> Option<Rule> {
+        let f = self.fields(file, node, RULE_KEYS, "a rule")?;
+        let id = self.string(file, &f, "id", node)?;
+        let title = self.string(file, &f, "title", node).unwrap_or_default();
+        let description = self.opt_string(file, &f, "description").unwrap_or_default();
+        let kind = match f.get("kind") {
+            Some((
+                _,
+                Node {
+                    value: Y::Str(s),
+                    pos,
+                },
+            )) => match RuleKind::ALL.iter().find(|k| k.keyword() == s) {
+                Some(k) => *k,
+                None => {
+                    let sug = suggest(s, RuleKind::ALL.iter().map(|k| k.keyword()));
+                    self.err(
+                            "unknown-kind",
+                            at(file, *pos),
+                            format!("unknown rule kind `{s}`"),
+                            Some(sug.map_or_else(
+                                || "expected one of `general`, `pillar`, `principle`, `task`, `procedure`".into(),
+                                |s| format!("did you mean `{s}`?"),
+                            )),
+                        );
+                    RuleKind::General
+                }
+            },
+            Some((_, n)) => {
+                self.err(
+                    "unknown-kind",
+                    at(file, n.pos),
+                    "`kind` must be a word".into(),
+                    None,
+                );
+                RuleKind::General
+            }
+            None => {
+                self.err(
+                    "missing-key",
+                    at(file, node.pos),
+                    format!("rule `{id}` has no `kind`"),
+                    None,
+                );
+                RuleKind::General
+            }
+        };
+        let principle = match f.get("principle") {
+            None | Some((_, Node { value: Y::Null, .. })) => None,
+            Some((
+                _,
+                Node {
+                    value: Y::Int(i @ 1..=5),
+                    ..
+                },
+            )) => Some(*i as u8),
+            Some((_, n)) => {
+                self.err(
+                    "invalid-principle",
+                    at(file, n.pos),
+                    format!("`principle` must be 1 to 5, found {}", n.value),
+                    None,
+                );
+                None
+            }
+        };
+        if kind == RuleKind::Principle && principle.is_none() {
+            self.err(
+                "missing-principle",
+                at(file, node.pos),
+                format!("rule `{id}` is of kind `principle` but names no `principle` (1-5)"),
+                None,
+            );
+        }
+        let base = VersionDraft::from_fields(self, file, &f);
+        let mut versions = Vec::new();
+        match f.get("versions") {
+            Some((
+                _,
+                Node {
+                    value: Y::Seq(items),
+                    ..
+                },
+            )) => {
+                for it in items {
+                    let Some(vf) = self.fields(file, it, VERSION_KEYS, "a rule version") else {
+                        continue;
+                    };
+                    let d = VersionDraft::from_fields(self, file, &vf);
+                    versions.push(base.clone().overlay(d, at(file, it.pos)));
+                }
+            }
+            Some((_, n)) => {
+                self.err(
+                    "invalid-versions",
+                    at(file, n.pos),
+                    "`versions` must be a list".into(),
+                    None,
+                );
+            }
+            None => versions.push(
+                base.clone()
+                    .overlay(VersionDraft::default(), at(file, node.pos)),
+            ),
+        }
+        let mut out = Vec::new();
+        for d in versions {
+            if let Some(v) = self.finish_version(&id, kind, d) {
+                out.push(v);
+            }
+        }
+        out.sort_by_key(|v| v.period.from);
+        for w in out.windows(2) {
+            if w[0].period.overlaps(&w[1].period) {
+                self.err(
+                    "overlapping-versions",
+                    w[1].location.clone(),
+                    format!(
+                        "two versions of rule `{id}` are in force at once ({} and {})",
+                        w[0].period, w[1].period
+                    ),
+                    Some(
+                        "end the earlier version with `until:` the day before the later one starts"
+                            .into(),
+                    ),
+                );
+            }
+        }
+        Some(Rule {
+            id: RuleId(id),
+            title,
+            principle,
+            kind,
+            description,
+            versions: out,
+            location: at(file, node.pos),
+        })
+    }
+
+    fn finish_version(&mut self, id: &str, kind: RuleKind, d: VersionDraft) -> Option<RuleVersion> {
+        let loc = d.location.clone();
+        if d.cites.as_ref().is_none_or(|c| c.is_empty()) {
+            self.err(
+                "missing-citation",
+                loc.clone(),
+                format!("rule `{id}` cites no source"),
+                Some("add `cites:` with the article it encodes".into()),
+            );
+        }
+        let pass = d.pass.unwrap_or_default();
+        let fail = d.fail.unwrap_or_default();
+        let never_passes = d.require.as_ref() == Some(&Condition::Const(false));
+        if pass.0.is_empty() && !never_passes {
+            self.err(
+                "missing-explanation",
+                loc.clone(),
+                format!("rule `{id}` has no `explain.pass`"),
+                None,
+            );
+        }
+        if kind == RuleKind::Procedure {
+            if d.has_require {
+                self.err("procedure-require", loc.clone(), format!("procedural rule `{id}` must not have `require`: procedures never decide the verdict"), None);
+            }
+        } else {
+            if !d.has_require {
+                self.err(
+                    "missing-require",
+                    loc.clone(),
+                    format!("rule `{id}` has no `require`"),
+                    None,
+                );
+            }
+            if fail.0.is_empty() {
+                self.err(
+                    "missing-explanation",
+                    loc.clone(),
+                    format!("rule `{id}` has no `explain.fail`"),
+                    None,
+                );
+            }
+        }
+        let applies_if = d.applies_if.unwrap_or(Condition::Const(true));
+        let require = if kind == RuleKind::Procedure {
+            None
+        } else {
+            d.require
+        };
+        let reads = applies_if
+            .facts()
+            .union(require.as_ref().map_or(FactSet::EMPTY, Condition::facts));
+        Some(RuleVersion {
+            period: d.period.unwrap_or_default(),
+            applies_if,
+            require,
+            pass,
+            fail,
+            not_applicable: d.not_applicable.unwrap_or_default(),
+            cites: d.cites.unwrap_or_default(),
+            reading: d.reading,
+            change: d.change,
+            reads,
+            location: loc,
+        })
+    }
+}
+
+/// The fields of a rule version as written; unset fields inherit from the rule.
+#[derive(Clone, Default)]
+struct VersionDraft {
+    /// Whether `require` was written (even if it did not compile).
+    has_require: bool,
+    period: Option<Period>,
+    applies_if: Option<Condition>,
+    require: Option<Condition>,
+    pass: Option<Explanation>,
+    fail: Option<Explanation>,
+    not_applicable: Option<Explanation>,
+    cites: Option<Vec<Citation>>,
+    reading: Option<String>,
+    change: Option<String>,
+    location: Location,
+}
+
+impl VersionDraft {
+    pub(super) fn from_fields(l: &mut Loader, file: &str, f: &Fields<'_>) -> VersionDraft {
+        let mut d = VersionDraft {
+            has_require: f.get("require").is_some(),
+            period: f.get("in_force").map(|(_, n)| l.period(file, n)),
+            applies_if: f.get("applies_if").and_then(|(_, n)| l.cond(file, n)),
+            require: f.get("require").and_then(|(_, n)| l.cond(file, n)),
+            cites: f.get("cites").map(|(_, n)| l.cites(file, n)),
+            reading: l.opt_string(file, f, "reading"),
+            change: l.opt_string(file, f, "change"),
+            ..VersionDraft::default()
+        };
+        if let Some((_, n)) = f.get("explain")
+            && let Some(ef) = l.fields(file, n, EXPLAIN_KEYS, "`explain`")
+        {
+            d.pass = ef.get("pass").map(|(_, n)| l.explanation(file, n));
+            d.fail = ef.get("fail").map(|(_, n)| l.explanation(file, n));
+            d.not_applicable = ef
+                .get("not_applicable")
+                .map(|(_, n)| l.explanation(file, n));
+        }
+        d
+    }
+
+    pub(super) fn overlay(self, o: VersionDraft, location: Location) -> VersionDraft {
+        VersionDraft {
+            has_require: o.has_require || self.has_require,
+            period: o.period.or(self.period),
+            applies_if: o.applies_if.or(self.applies_if),
+            require: o.require.or(self.require),
+            pass: o.pass.or(self.pass),
+            fail: o.fail.or(self.fail),
+            not_applicable: o.not_applicable.or(self.not_applicable),
+            cites: o.cites.or(self.cites),
+            reading: o.reading.or(self.reading),
+            change: o.change,
+            location,
+        }
+    }
+}
