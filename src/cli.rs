@@ -2,7 +2,7 @@
 //! subcommand. No rule logic lives here; output goes through [`crate::render`].
 
 use crate::date::Date;
-use crate::error::{RulesetError, Severity};
+use crate::error::RulesetError;
 use crate::facts::Scenario;
 use crate::render;
 use crate::ruleset::{DEFAULT_MAX_SCENARIO_BYTES, RuleSet};
@@ -94,6 +94,9 @@ struct EvaluateArgs {
     /// Evaluate as of this date (YYYY-MM-DD) instead of the scenario's.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<Date>,
+    /// Text output: hide rules that do not apply or are not in force on the date.
+    #[arg(long)]
+    brief: bool,
     /// Refuse scenario files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_SCENARIO_BYTES)]
     max_size: u64,
@@ -187,7 +190,41 @@ fn load_rules(src: &RulesSource, io: &mut Io) -> Option<RuleSet> {
 }
 
 fn print_ruleset_error(e: &RulesetError, io: &mut Io) {
-    io.eprint(&format!("error: {e}"));
+    let n = e
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::error::Severity::Error)
+        .count();
+    io.eprint(&format!(
+        "error: the ruleset has {n} error{}\n",
+        if n == 1 { "" } else { "s" }
+    ));
+    for d in &e.diagnostics {
+        print_diagnostic(d, io);
+    }
+}
+
+fn print_diagnostic(d: &crate::error::Diagnostic, io: &mut Io) {
+    let src = source_of(&d.location.file);
+    io.eprint(&render::diagnostic::diagnostic(d, src.as_deref()));
+}
+
+/// The text of a file named in a message: an embedded rule file, or the file on disk.
+fn source_of(file: &str) -> Option<String> {
+    if let Some(text) = crate::ruleset::embedded_source(file) {
+        return Some(text.to_owned());
+    }
+    let bytes = std::fs::read(file).ok()?;
+    (bytes.len() as u64 <= DEFAULT_MAX_SCENARIO_BYTES)
+        .then(|| String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn print_scenario_error(e: &crate::error::ScenarioError, io: &mut Io) {
+    let src = match e {
+        crate::error::ScenarioError::Several { file, .. } => source_of(file),
+        _ => e.location().and_then(|l| source_of(&l.file)),
+    };
+    io.eprint(&render::diagnostic::scenario_error(e, src.as_deref()));
 }
 
 /// Expands files and directories into scenario paths: the paths, whether a
@@ -237,7 +274,7 @@ fn evaluate(a: EvaluateArgs, io: &mut Io) -> u8 {
                 done.push((s, e));
             }
             Err(e) => {
-                io.eprint(&format!("error: {e}\n"));
+                print_scenario_error(&e, io);
                 errors += 1;
             }
         }
@@ -266,7 +303,12 @@ fn evaluate(a: EvaluateArgs, io: &mut Io) -> u8 {
                 if i > 0 {
                     io.print("\n");
                 }
-                io.print(&render::text::evaluation(&rs, s, e));
+                let detail = if a.brief {
+                    render::text::Detail::Brief
+                } else {
+                    render::text::Detail::Full
+                };
+                io.print(&render::text::evaluation_with(&rs, s, e, detail));
             }
             if done.len() + errors > 1 {
                 let count = |v: Verdict| done.iter().filter(|(_, e)| e.verdict == v).count();
@@ -310,16 +352,17 @@ fn check(a: CheckArgs, io: &mut Io) -> u8 {
         return EXIT_BAD_INPUT;
     };
     let mut problems = 0usize;
-    for w in &rs.warnings {
-        if w.severity == Severity::Warning {
-            io.eprint(&format!("{w}\n"));
-        }
+    let mut findings = rs.warnings.clone();
+    findings.extend(crate::validate::analyse(&rs));
+    for w in &findings {
+        print_diagnostic(w, io);
+        problems += 1;
     }
     let (paths, _, bad) = expand(&a.paths, io);
     problems += bad;
     for p in &paths {
         if let Err(e) = rs.read_scenario(p, DEFAULT_MAX_SCENARIO_BYTES) {
-            io.eprint(&format!("error: {e}\n"));
+            print_scenario_error(&e, io);
             problems += 1;
         }
     }

@@ -76,11 +76,23 @@ impl Date {
     pub fn ordinal(self) -> i64 {
         i64::from(self.0)
     }
-    /// The day before, for printing the end of a period.
+    /// The day before (or the same date at the start of the calendar).
     pub fn pred(self) -> Date {
+        self.step(|d| d.yesterday().ok())
+    }
+    /// The day after (or the same date at the end of the calendar).
+    pub fn succ(self) -> Date {
+        self.step(|d| d.tomorrow().ok())
+    }
+    /// The date whose [`Date::ordinal`] is `o`, if `o` is one.
+    pub fn from_ordinal(o: i64) -> Option<Date> {
+        let o = i32::try_from(o).ok()?;
+        Date::new(o >> 9, ((o >> 5) & 0xF) as u32, (o & 0x1F) as u32).ok()
+    }
+    fn step(self, f: impl Fn(jiff::civil::Date) -> Option<jiff::civil::Date>) -> Date {
         let d = jiff::civil::Date::new(self.year() as i16, self.month() as i8, self.day() as i8)
             .ok()
-            .and_then(|d| d.yesterday().ok());
+            .and_then(f);
         match d {
             Some(d) => {
                 Date((i32::from(d.year()) << 9) | (i32::from(d.month()) << 5) | i32::from(d.day()))

@@ -154,6 +154,14 @@ pub enum ScenarioError {
         /// A suggestion or explanation.
         hint: Option<String>,
     },
+    /// Several problems in one file, in file order.
+    #[error("{}", several(.errors))]
+    Several {
+        /// The path.
+        file: String,
+        /// The problems.
+        errors: Vec<ScenarioError>,
+    },
     /// The required `name` is missing.
     #[error(
         "{file}: the scenario has no `name`\n  help: add a line such as `name: UNTAC, Cambodia`"
@@ -162,6 +170,14 @@ pub enum ScenarioError {
         /// The path.
         file: String,
     },
+}
+
+fn several(errors: &[ScenarioError]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn help_line(s: &Option<String>) -> String {
@@ -179,12 +195,25 @@ fn hint_line(s: &Option<String>) -> String {
 }
 
 impl ScenarioError {
+    /// Where in the file the error is, when there is a line and column.
+    pub fn location(&self) -> Option<&Location> {
+        match self {
+            ScenarioError::NotText { location }
+            | ScenarioError::Syntax { location, .. }
+            | ScenarioError::NotAMapping { location, .. }
+            | ScenarioError::UnknownKey { location, .. }
+            | ScenarioError::InvalidValue { location, .. } => Some(location),
+            _ => None,
+        }
+    }
+
     /// The file the error is about.
     pub fn file(&self) -> &str {
         match self {
             ScenarioError::Read { file, .. }
             | ScenarioError::TooLarge { file, .. }
             | ScenarioError::Empty { file }
+            | ScenarioError::Several { file, .. }
             | ScenarioError::MissingName { file } => file,
             ScenarioError::NotText { location }
             | ScenarioError::Syntax { location, .. }

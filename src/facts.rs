@@ -248,9 +248,23 @@ pub struct Scenario {
     pub expect: Option<crate::trace::Verdict>,
     /// Facts given in the file that do not matter for this operation.
     pub unused: Vec<FactId>,
+    /// Remarks for the reader, e.g. a text name that no rule lists.
+    pub notes: Vec<String>,
 }
 
 impl Scenario {
+    /// A scenario named `name` with every one of `n_facts` facts unknown (defaults not applied).
+    pub fn unknown(name: &str, n_facts: usize) -> Scenario {
+        Scenario {
+            name: name.to_owned(),
+            file: None,
+            values: vec![None; n_facts],
+            texts: Vec::new(),
+            expect: None,
+            unused: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
     /// The value of a fact, if known.
     pub fn get(&self, id: FactId) -> Option<Value> {
         self.values.get(id.0 as usize).copied().flatten()

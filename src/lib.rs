@@ -44,6 +44,7 @@ pub mod render;
 pub mod rule;
 pub mod ruleset;
 pub mod trace;
+pub mod validate;
 pub mod yaml;
 
 /// The README's examples, compiled and run as doctests.

@@ -39,6 +39,14 @@ pub struct RuleSet {
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
+/// The text of an embedded rule file, by the name used in messages (`rules/…`).
+pub fn embedded_source(name: &str) -> Option<&'static str> {
+    EMBEDDED_RULES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
+}
+
 impl RuleSet {
     /// The ruleset shipped in `rules/`, embedded in the binary at build time.
     pub fn embedded() -> Result<RuleSet, RulesetError> {

@@ -94,7 +94,7 @@ pub struct SyntaxError {
 }
 
 /// Limits that keep hostile input cheap: nesting depth, node and alias counts.
-const MAX_DEPTH: usize = 64;
+const MAX_DEPTH: usize = 32;
 const MAX_NODES: usize = 50_000;
 const MAX_ALIASES: usize = 1_000;
 
@@ -105,6 +105,7 @@ const MAX_ALIASES: usize = 1_000;
 pub fn parse(src: &str) -> Result<Node, SyntaxError> {
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = MAX_DEPTH;
+    budget.flow_nesting_limit = MAX_DEPTH;
     budget.max_nodes = MAX_NODES;
     budget.max_aliases = MAX_ALIASES;
     let opts = serde_saphyr::options! {

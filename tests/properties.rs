@@ -62,12 +62,8 @@ fn scenario(seeds: &[u64]) -> Scenario {
         .map(|i| decode(rs, i, seeds[i]))
         .collect();
     Scenario {
-        name: "generated".into(),
-        file: None,
         values,
-        texts: Vec::new(),
-        expect: None,
-        unused: Vec::new(),
+        ..Scenario::unknown("generated", rs.vocab.facts.len())
     }
 }
 

@@ -195,7 +195,7 @@ impl Loader {
             if matches!(&dn.value, Y::Str(s) if s == "today") && matches!(decl.ty, FactType::Date) {
                 decl.default = Some(FactDefault::Today);
             } else {
-                match value_of(&mut decl, dn, true) {
+                match value_of(&decl, dn) {
                     Ok(Some(v)) => decl.default = Some(FactDefault::Value(v)),
                     Ok(None) => {}
                     Err(e) => self.err(
@@ -232,7 +232,14 @@ impl Loader {
 
 /// A literal in a rule (interning text names into the fact's symbols).
 pub(super) fn literal(decl: &mut FactDecl, n: &Node) -> Result<Value, String> {
-    match value_of(decl, n, true) {
+    match value_of(decl, n) {
+        Ok(Some(Value::Sym(OTHER_SYMBOL))) => {
+            let Y::Str(s) = &n.value else {
+                return Err(format!("`{}` takes a text", decl.name));
+            };
+            decl.symbols.push(s.trim().to_uppercase());
+            Ok(Value::Sym((decl.symbols.len() - 1) as u32))
+        }
         Ok(Some(v)) => Ok(v),
         Ok(None) => Err(format!("a test on `{}` needs a value, not null", decl.name)),
         Err(e) => Err(format!(
@@ -247,9 +254,14 @@ pub(super) fn literal(decl: &mut FactDecl, n: &Node) -> Result<Value, String> {
 
 /// Why a YAML value does not fit a fact.
 pub(crate) struct ValueError {
+    /// What was written.
     pub found: String,
+    /// What is allowed.
     pub expected: String,
+    /// A suggestion.
     pub hint: Option<String>,
+    /// Where, when it is not the value's own position (a list item).
+    pub pos: Option<Pos>,
 }
 
 pub(super) fn found(v: &Y) -> String {
@@ -262,17 +274,29 @@ pub(super) fn found(v: &Y) -> String {
     }
 }
 
-/// Reads a YAML value as a value of `decl`. `Ok(None)` is an explicit null.
-/// With `intern`, unseen text names become new symbols (rules); without, they are "other".
-pub(super) fn value_of(
-    decl: &mut FactDecl,
-    n: &Node,
-    intern: bool,
-) -> Result<Option<Value>, ValueError> {
+/// A `YYYY/MM/DD`, `YYYY.MM.DD` or unpadded date rewritten as `YYYY-MM-DD`, if it is one.
+fn date_fix(s: &str) -> Option<String> {
+    let parts: Vec<&str> = s.trim().split(['-', '/', '.']).collect();
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    let (y, m, d) = (
+        y.parse::<u32>().ok()?,
+        m.parse::<u32>().ok()?,
+        d.parse::<u32>().ok()?,
+    );
+    let fixed = format!("{y:04}-{m:02}-{d:02}");
+    (y > 31 && fixed.parse::<Date>().is_ok() && fixed != s.trim()).then_some(fixed)
+}
+
+/// Reads a YAML value as a value of `decl`. `Ok(None)` is an explicit null; a
+/// text no rule mentions is [`OTHER_SYMBOL`].
+pub(super) fn value_of(decl: &FactDecl, n: &Node) -> Result<Option<Value>, ValueError> {
     let bad = |hint: Option<String>| ValueError {
         found: found(&n.value),
         expected: decl.ty.expected(),
         hint,
+        pos: None,
     };
     if let Y::Null = n.value {
         return Ok(None);
@@ -282,15 +306,25 @@ pub(super) fn value_of(
         (FactType::Bool, Y::Str(s)) => {
             let l = s.to_lowercase();
             let hint = match l.as_str() {
-                "yes" | "y" | "on" | "true" => {
+                "true" | "false" => Some(format!(
+                    "the value is quoted, so it is text: write `{l}` without quotes"
+                )),
+                "yes" | "y" | "on" => {
                     Some("YAML 1.2 booleans are `true` and `false` only: write `true`".to_owned())
                 }
-                "no" | "n" | "off" | "false" => {
+                "no" | "n" | "off" => {
                     Some("YAML 1.2 booleans are `true` and `false` only: write `false`".to_owned())
                 }
                 _ => None,
             };
-            return Err(bad(hint));
+            return Err(ValueError {
+                found: if matches!(l.as_str(), "true" | "false") {
+                    format!("the text `\"{s}\"`")
+                } else {
+                    found(&n.value)
+                },
+                ..bad(hint)
+            });
         }
         (FactType::Enum(vals), Y::Str(s)) => match vals.iter().position(|v| &v.name == s) {
             Some(i) => Value::Enum(i as u8),
@@ -304,9 +338,10 @@ pub(super) fn value_of(
             for it in items {
                 let Y::Str(s) = &it.value else {
                     return Err(ValueError {
-                        found: found(&it.value),
+                        found: format!("{} in the list", found(&it.value)),
                         expected: decl.ty.expected(),
                         hint: None,
+                        pos: Some(it.pos),
                     });
                 };
                 match vals.iter().position(|v| &v.name == s) {
@@ -317,6 +352,7 @@ pub(super) fn value_of(
                             found: format!("`{s}` in the list"),
                             expected: decl.ty.expected(),
                             hint: sug.map(|s| format!("did you mean `{s}`?")),
+                            pos: Some(it.pos),
                         });
                     }
                 }
@@ -344,26 +380,33 @@ pub(super) fn value_of(
                 "a whole number without fraction or exponent, within range".into(),
             )));
         }
-        (FactType::Date, Y::Str(s)) => match s.parse::<Date>() {
-            Ok(d) => Value::Date(d),
-            Err(e) => return Err(bad(Some(e.to_string()))),
-        },
-        (FactType::Text, Y::Str(s)) if !s.trim().is_empty() => {
-            let key = s.trim().to_uppercase();
-            match decl.symbols.iter().position(|x| *x == key) {
-                Some(i) => Value::Sym(i as u32),
-                None if intern => {
-                    decl.symbols.push(key);
-                    Value::Sym((decl.symbols.len() - 1) as u32)
-                }
-                None => Value::Sym(OTHER_SYMBOL),
-            }
-        }
         (FactType::Int { .. }, Y::Str(s)) if s.trim().parse::<i64>().is_ok() => {
             return Err(bad(Some(format!(
                 "the number is quoted, so it is text: write `{}` without quotes",
                 s.trim()
             ))));
+        }
+        (FactType::Int { .. }, Y::Str(s)) if s.replace([',', '_'], "").parse::<i64>().is_ok() => {
+            return Err(bad(Some(format!(
+                "write the number without separators: `{}`",
+                s.replace([',', '_'], "")
+            ))));
+        }
+        (FactType::Date, Y::Str(s)) => match s.parse::<Date>() {
+            Ok(d) => Value::Date(d),
+            Err(e) => {
+                return Err(bad(Some(match date_fix(s) {
+                    Some(fixed) => format!("write `{fixed}`"),
+                    None => e.to_string(),
+                })));
+            }
+        },
+        (FactType::Text, Y::Str(s)) if !s.trim().is_empty() => {
+            let key = s.trim().to_uppercase();
+            match decl.symbols.iter().position(|x| *x == key) {
+                Some(i) => Value::Sym(i as u32),
+                None => Value::Sym(OTHER_SYMBOL),
+            }
         }
         _ => return Err(bad(None)),
     };

@@ -537,6 +537,12 @@ pub fn load_ruleset(sources: &[Source]) -> Result<RuleSet, RulesetError> {
     // Evaluation order: a rule after the rules it refers to.
     let order = topo_order(&compiled, &mut l);
     if l.diags.iter().any(|d| d.severity == Severity::Error) {
+        // Report in reading order: file, then line, then column.
+        let order = |d: &Diagnostic| {
+            let file = sources.iter().position(|s| s.name == d.location.file);
+            (file, d.location.line, d.location.column)
+        };
+        l.diags.sort_by_key(order);
         return Err(RulesetError {
             diagnostics: l.diags,
         });

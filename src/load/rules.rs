@@ -172,6 +172,22 @@ impl Loader {
     pub(super) fn rule(&mut self, file: &str, node: &Node) -> Option<Rule> {
         let f = self.fields(file, node, RULE_KEYS, "a rule")?;
         let id = self.string(file, &f, "id", node)?;
+        let kebab = id.split('-').all(|w| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        });
+        if !kebab {
+            self.err(
+                "invalid-rule-id",
+                at(file, f.get("id").map_or(node.pos, |(_, n)| n.pos)),
+                format!("rule id `{id}` is not kebab-case"),
+                Some(format!(
+                    "write lower-case words joined by `-`, e.g. `{}`",
+                    id.to_lowercase().replace(['_', ' '], "-")
+                )),
+            );
+        }
         let title = self.string(file, &f, "title", node).unwrap_or_default();
         let description = self.opt_string(file, &f, "description").unwrap_or_default();
         let kind = match f.get("kind") {

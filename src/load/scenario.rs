@@ -1,8 +1,7 @@
 //! Scenario files: YAML into a typed [`Scenario`], checked against the vocabulary.
+//! Every problem in the file is reported, not only the first.
 
 use super::*;
-
-// ------------------------------------------------------------------ scenarios
 
 /// Parses a scenario's YAML text against the ruleset's vocabulary.
 pub fn parse_scenario(rules: &RuleSet, text: &str, file: &str) -> Result<Scenario, ScenarioError> {
@@ -26,40 +25,39 @@ pub fn parse_scenario(rules: &RuleSet, text: &str, file: &str) -> Result<Scenari
         }
     };
     let vocab = &rules.vocab;
-    let mut sc = Scenario {
-        name: String::new(),
-        file: Some(file.to_owned()),
-        values: vec![None; vocab.facts.len()],
-        texts: Vec::new(),
-        expect: None,
-        unused: Vec::new(),
+    let mut w = Walker {
+        vocab,
+        file,
+        sc: Scenario {
+            file: Some(file.to_owned()),
+            ..Scenario::unknown("", vocab.facts.len())
+        },
+        mentioned: FactSet::EMPTY,
+        errors: Vec::new(),
     };
-    let mut mentioned = FactSet::EMPTY;
     let mut name = None;
     for (k, v) in entries {
         match k.name.as_str() {
             "name" => match &v.value {
                 Y::Str(s) if !s.trim().is_empty() => name = Some(s.trim().to_owned()),
                 Y::Int(_) | Y::Float(_) | Y::Bool(_) => name = Some(v.value.to_string()),
-                _ => {
-                    return Err(ScenarioError::InvalidValue {
-                        location: at(file, v.pos),
-                        key: "name".into(),
-                        found: found(&v.value),
-                        expected: "a non-empty text".into(),
-                        hint: None,
-                    });
-                }
+                _ => w.errors.push(ScenarioError::InvalidValue {
+                    location: at(file, v.pos),
+                    key: "name".into(),
+                    found: found(&v.value),
+                    expected: "a non-empty text".into(),
+                    hint: None,
+                }),
             },
             "expect" => match &v.value {
                 Y::Null => {}
-                Y::Str(s) if Verdict::parse(s).is_some() => sc.expect = Verdict::parse(s),
+                Y::Str(s) if Verdict::parse(s).is_some() => w.sc.expect = Verdict::parse(s),
                 other => {
                     let s = match other {
                         Y::Str(s) => suggest(s, ["eligible", "not_eligible", "undetermined"]),
                         _ => None,
                     };
-                    return Err(ScenarioError::InvalidValue {
+                    w.errors.push(ScenarioError::InvalidValue {
                         location: at(file, v.pos),
                         key: "expect".into(),
                         found: found(other),
@@ -68,14 +66,32 @@ pub fn parse_scenario(rules: &RuleSet, text: &str, file: &str) -> Result<Scenari
                     });
                 }
             },
-            _ => walk(vocab, file, "", k, v, &mut sc, &mut mentioned)?,
+            _ => w.walk("", k, v),
         }
     }
-    sc.name = name.ok_or_else(|| ScenarioError::MissingName {
-        file: file.to_owned(),
-    })?;
+    if name.is_none() && w.errors.is_empty() {
+        w.errors.push(ScenarioError::MissingName {
+            file: file.to_owned(),
+        });
+    }
+    let Walker {
+        mut sc,
+        mentioned,
+        mut errors,
+        ..
+    } = w;
+    match errors.len() {
+        0 => {}
+        1 => return Err(errors.remove(0)),
+        _ => {
+            return Err(ScenarioError::Several {
+                file: file.to_owned(),
+                errors,
+            });
+        }
+    }
+    sc.name = name.unwrap_or_default();
     for (i, decl) in vocab.facts.iter().enumerate() {
-        let id = FactId(i as u16);
         if sc.values[i].is_none()
             && let Some(d) = decl.default
         {
@@ -84,7 +100,6 @@ pub fn parse_scenario(rules: &RuleSet, text: &str, file: &str) -> Result<Scenari
                 FactDefault::Today => Value::Date(Date::today()),
             });
         }
-        let _ = id;
     }
     let env = Env {
         scenario: &sc,
@@ -92,84 +107,100 @@ pub fn parse_scenario(rules: &RuleSet, text: &str, file: &str) -> Result<Scenari
     };
     let mut unused = Vec::new();
     for id in mentioned.iter() {
-        if let Some(c) = &vocab.get(id).used_if {
-            let mut m = FactSet::EMPTY;
-            if eval_cond(c, &env, &mut m) == Tri::False {
-                unused.push(id);
-            }
+        if let Some(c) = &vocab.get(id).used_if
+            && eval_cond(c, &env, &mut FactSet::default()) == Tri::False
+        {
+            unused.push(id);
         }
     }
     sc.unused = unused;
     Ok(sc)
 }
 
-fn walk(
-    vocab: &Vocabulary,
-    file: &str,
-    prefix: &str,
-    k: &Key,
-    v: &Node,
-    sc: &mut Scenario,
-    mentioned: &mut FactSet,
-) -> Result<(), ScenarioError> {
-    let full = if prefix.is_empty() {
-        k.name.clone()
-    } else {
-        format!("{prefix}.{}", k.name)
-    };
-    if let Some(id) = vocab.lookup(&full) {
-        let mut decl = vocab.get(id).clone();
-        match value_of(&mut decl, v, false) {
-            Ok(val) => {
-                sc.values[id.0 as usize] = val;
-                if val.is_some() {
-                    mentioned.insert(id);
+/// Walks the scenario's mapping, filling fact slots and collecting problems.
+struct Walker<'a> {
+    vocab: &'a Vocabulary,
+    file: &'a str,
+    sc: Scenario,
+    mentioned: FactSet,
+    errors: Vec<ScenarioError>,
+}
+
+impl Walker<'_> {
+    fn walk(&mut self, prefix: &str, k: &Key, v: &Node) {
+        let full = if prefix.is_empty() {
+            k.name.clone()
+        } else {
+            format!("{prefix}.{}", k.name)
+        };
+        if let Some(id) = self.vocab.lookup(&full) {
+            self.fact(id, full, v);
+        } else if self
+            .vocab
+            .facts
+            .iter()
+            .any(|f| f.name.starts_with(&format!("{full}.")))
+        {
+            match &v.value {
+                Y::Null => {}
+                Y::Map(m) => {
+                    for (k2, v2) in m {
+                        self.walk(&full, k2, v2);
+                    }
                 }
-                if let (Some(Value::Sym(_)), Y::Str(s)) = (val, &v.value) {
-                    sc.texts.push((id, s.trim().to_owned()));
-                }
-                Ok(())
+                other => self.errors.push(ScenarioError::NotAMapping {
+                    location: at(self.file, v.pos),
+                    found: found(other),
+                    context: format!(" under `{full}`"),
+                }),
             }
-            Err(e) => Err(ScenarioError::InvalidValue {
-                location: at(file, v.pos),
+        } else {
+            let here: Vec<String> = keys_at(self.vocab, prefix);
+            let mut cands: Vec<&str> = here.iter().map(String::as_str).collect();
+            if prefix.is_empty() {
+                cands.extend(SCENARIO_META);
+            }
+            let suggestion = suggest(&k.name, cands.iter().copied());
+            self.errors.push(ScenarioError::UnknownKey {
+                location: at(self.file, k.pos),
+                key: full,
+                expected: ticks(&cands),
+                suggestion,
+            });
+        }
+    }
+
+    fn fact(&mut self, id: FactId, full: String, v: &Node) {
+        let decl = self.vocab.get(id);
+        match value_of(decl, v) {
+            Ok(val) => {
+                self.sc.values[id.0 as usize] = val;
+                if val.is_some() {
+                    self.mentioned.insert(id);
+                }
+                if let (Some(Value::Sym(sym)), Y::Str(s)) = (val, &v.value) {
+                    let text = s.trim().to_owned();
+                    if sym == OTHER_SYMBOL && !decl.symbols.is_empty() {
+                        let hint = suggest(
+                            &text.to_uppercase(),
+                            decl.symbols.iter().map(String::as_str),
+                        )
+                        .map_or_else(|| ".".to_owned(), |s| format!("; did you mean `{s}`?"));
+                        self.sc.notes.push(format!(
+                            "`{full}` = `{text}` is not a name any rule lists, so it counts as an unlisted organisation{hint}"
+                        ));
+                    }
+                    self.sc.texts.push((id, text));
+                }
+            }
+            Err(e) => self.errors.push(ScenarioError::InvalidValue {
+                location: at(self.file, e.pos.unwrap_or(v.pos)),
                 key: full,
                 found: e.found,
                 expected: e.expected,
                 hint: e.hint,
             }),
         }
-    } else if vocab
-        .facts
-        .iter()
-        .any(|f| f.name.starts_with(&format!("{full}.")))
-    {
-        match &v.value {
-            Y::Null => Ok(()),
-            Y::Map(m) => {
-                for (k2, v2) in m {
-                    walk(vocab, file, &full, k2, v2, sc, mentioned)?;
-                }
-                Ok(())
-            }
-            other => Err(ScenarioError::NotAMapping {
-                location: at(file, v.pos),
-                found: found(other),
-                context: format!(" under `{full}`"),
-            }),
-        }
-    } else {
-        let here: Vec<String> = keys_at(vocab, prefix);
-        let mut cands: Vec<&str> = here.iter().map(String::as_str).collect();
-        if prefix.is_empty() {
-            cands.extend(SCENARIO_META);
-        }
-        let suggestion = suggest(&k.name, cands.iter().copied());
-        Err(ScenarioError::UnknownKey {
-            location: at(file, k.pos),
-            key: full,
-            expected: ticks(&cands),
-            suggestion,
-        })
     }
 }
 

@@ -79,6 +79,7 @@ pub fn evaluation(rs: &RuleSet, s: &Scenario, e: &Evaluation) -> Value {
         "steps": steps,
         "advisories": advisories,
         "unused": unused,
+        "notes": s.notes,
         "trace": trace,
     })
 }

@@ -1,6 +1,7 @@
 //! Turning an [`Evaluation`] into prose, text and JSON. The only place that
 //! writes explanations; evaluation itself never builds strings.
 
+pub mod diagnostic;
 pub mod json;
 pub mod rules;
 pub mod text;
@@ -93,29 +94,34 @@ pub fn version_used<'a>(rs: &'a RuleSet, e: &Evaluation, i: usize) -> Option<&'a
 
 /// A one-line reason for the verdict.
 pub fn reason(rs: &RuleSet, s: &Scenario, e: &Evaluation) -> String {
-    let failing: Vec<usize> = deciding(rs, e, Outcome::Fail);
     match e.verdict {
         Verdict::NotEligible => {
+            let failing = deciding(rs, e, Outcome::Fail);
             let first = explanation(rs, s, e, failing[0]);
             if failing.len() == 1 {
-                first
-            } else {
-                format!(
-                    "{first} (and {} more failing rule{})",
-                    failing.len() - 1,
-                    if failing.len() == 2 { "" } else { "s" }
-                )
+                return first;
             }
+            let others: Vec<&str> = failing[1..]
+                .iter()
+                .map(|&i| rs.rules[i].id.0.as_str())
+                .collect();
+            format!("{first} Also failing: {}.", others.join(", "))
         }
-        Verdict::Undetermined => format!(
-            "No rule fails, but some cannot be decided: {} {} unknown.",
-            fact_names(rs, e.missing),
-            if e.missing.iter().count() == 1 {
-                "is"
-            } else {
-                "are"
-            }
-        ),
+        Verdict::Undetermined => {
+            // Only the facts that keep a deciding rule open can change the verdict.
+            let missing = deciding(rs, e, Outcome::Undetermined)
+                .into_iter()
+                .fold(FactSet::EMPTY, |m, i| m.union(e.results[i].missing));
+            format!(
+                "No rule fails, but some cannot be decided: {} {} unknown.",
+                fact_names(rs, missing),
+                if missing.iter().count() == 1 {
+                    "is"
+                } else {
+                    "are"
+                }
+            )
+        }
         Verdict::Eligible => match e.law_version {
             Some(v) => format!(
                 "Every applicable requirement of the law as it stood on {} ({}) is met.",

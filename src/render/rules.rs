@@ -32,7 +32,10 @@ pub fn text(rs: &RuleSet, date: Option<Date>) -> String {
         let r = &rs.rules[i];
         let (key, heading) = super::group(rs, r);
         if current != Some(key) {
-            let _ = writeln!(out, "\n{heading}");
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            let _ = writeln!(out, "{heading}");
             current = Some(key);
         }
         let periods: Vec<String> = r.versions.iter().map(|v| v.period.to_string()).collect();
@@ -50,6 +53,13 @@ pub fn text(rs: &RuleSet, date: Option<Date>) -> String {
                 periods.join(", "),
                 cites.join("; ")
             );
+        }
+        if date.is_none() {
+            for v in r.versions.iter().filter(|v| v.change.is_some()) {
+                let from = v.period.from.map_or("?".to_owned(), |d| d.to_string());
+                let change = v.change.as_deref().unwrap_or_default();
+                let _ = writeln!(out, "  {:<30} {from}: {change}", "");
+            }
         }
     }
     out

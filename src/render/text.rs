@@ -3,6 +3,7 @@
 
 use super::{deciding, explanation, group, reason};
 use crate::facts::Scenario;
+use crate::rule::RuleKind;
 use crate::ruleset::RuleSet;
 use crate::trace::{Evaluation, Outcome, Verdict};
 use anstyle::{AnsiColor, Style};
@@ -28,9 +29,24 @@ pub fn marker(o: Outcome) -> &'static str {
     }
 }
 
-/// Renders one evaluation as text. ANSI styles are included; strip them (or
-/// write through `anstream`) when the output is not a terminal.
+/// How much of the trace to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Detail {
+    /// Every rule, as the contract's trace.
+    #[default]
+    Full,
+    /// Only rules that pass, fail or are undetermined (no `n/a`, no `not in force`).
+    Brief,
+}
+
+/// Renders one evaluation as text, every rule shown. ANSI styles are included;
+/// strip them (or write through `anstream`) when the output is not a terminal.
 pub fn evaluation(rs: &RuleSet, s: &Scenario, e: &Evaluation) -> String {
+    evaluation_with(rs, s, e, Detail::Full)
+}
+
+/// Renders one evaluation as text with the chosen level of detail.
+pub fn evaluation_with(rs: &RuleSet, s: &Scenario, e: &Evaluation, detail: Detail) -> String {
     let mut out = String::new();
     let bold = Style::new().bold();
     let file = s
@@ -75,6 +91,9 @@ pub fn evaluation(rs: &RuleSet, s: &Scenario, e: &Evaluation) -> String {
             );
         }
     }
+    for note in &s.notes {
+        let _ = writeln!(out, "Note:    {note}");
+    }
     if !s.unused.is_empty() {
         let names: Vec<String> = s
             .unused
@@ -92,16 +111,25 @@ pub fn evaluation(rs: &RuleSet, s: &Scenario, e: &Evaluation) -> String {
     let mut current = None;
     for i in idx {
         let rule = &rs.rules[i];
+        let quiet = matches!(
+            e.results[i].outcome,
+            Outcome::NotApplicable | Outcome::NotInForce
+        );
+        if detail == Detail::Brief && quiet {
+            continue;
+        }
         let (key, heading) = group(rs, rule);
         if current != Some(key) {
             let _ = writeln!(out, "\n{bold}{heading}{bold:#}");
             current = Some(key);
         }
         let r = e.results[i];
-        let (st, mark) = if !rule.kind.decides() && r.outcome == Outcome::Fail {
-            (AnsiColor::Yellow.on_default().bold(), "! advisory")
-        } else {
-            (style(r.outcome), marker(r.outcome))
+        let (st, mark) = match (rule.kind, r.outcome) {
+            (RuleKind::Policy, Outcome::Fail) => {
+                (AnsiColor::Yellow.on_default().bold(), "! advisory")
+            }
+            (RuleKind::Procedure, Outcome::Pass) => (AnsiColor::Cyan.on_default(), "→ needed"),
+            _ => (style(r.outcome), marker(r.outcome)),
         };
         let _ = writeln!(
             out,
@@ -117,6 +145,12 @@ pub fn evaluation(rs: &RuleSet, s: &Scenario, e: &Evaluation) -> String {
             let dim = Style::new().dimmed();
             let _ = writeln!(out, "                 {dim}{}{dim:#}", cites.join("; "));
         }
+    }
+    if detail == Detail::Brief {
+        let _ = writeln!(
+            out,
+            "\n(brief: rules that do not apply or are not in force on the date are hidden)"
+        );
     }
     let fails = deciding(rs, e, Outcome::Fail).len();
     let unknown = deciding(rs, e, Outcome::Undetermined).len();
