@@ -155,12 +155,14 @@ pub enum ScenarioError {
         hint: Option<String>,
     },
     /// Several problems in one file, in file order.
-    #[error("{}", several(.errors))]
+    #[error("{}", several(.errors, *.more))]
     Several {
         /// The path.
         file: String,
-        /// The problems.
+        /// The problems (at most 20).
         errors: Vec<ScenarioError>,
+        /// How many more problems were found but not listed.
+        more: usize,
     },
     /// The required `name` is missing.
     #[error(
@@ -172,12 +174,12 @@ pub enum ScenarioError {
     },
 }
 
-fn several(errors: &[ScenarioError]) -> String {
-    errors
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("\n")
+fn several(errors: &[ScenarioError], more: usize) -> String {
+    let mut lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    if more > 0 {
+        lines.push(format!("… and {more} more problems in the same file"));
+    }
+    lines.join("\n")
 }
 
 fn help_line(s: &Option<String>) -> String {

@@ -80,6 +80,8 @@ pub fn parse_scenario(rules: &RuleSet, text: &str, file: &str) -> Result<Scenari
         mut errors,
         ..
     } = w;
+    let more = errors.len().saturating_sub(MAX_REPORTED);
+    errors.truncate(MAX_REPORTED);
     match errors.len() {
         0 => {}
         1 => return Err(errors.remove(0)),
@@ -87,6 +89,7 @@ pub fn parse_scenario(rules: &RuleSet, text: &str, file: &str) -> Result<Scenari
             return Err(ScenarioError::Several {
                 file: file.to_owned(),
                 errors,
+                more,
             });
         }
     }
@@ -116,6 +119,9 @@ pub fn parse_scenario(rules: &RuleSet, text: &str, file: &str) -> Result<Scenari
     sc.unused = unused;
     Ok(sc)
 }
+
+/// The most problems reported for one file; the rest are counted.
+const MAX_REPORTED: usize = 20;
 
 /// Walks the scenario's mapping, filling fact slots and collecting problems.
 struct Walker<'a> {

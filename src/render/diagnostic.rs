@@ -79,8 +79,14 @@ fn insert(message: &str, snip: Option<String>) -> String {
 /// A scenario error as the CLI prints it: `error: ` and the message, with the
 /// source line when `source` (the file's text) is given.
 pub fn scenario_error(e: &ScenarioError, source: Option<&str>) -> String {
-    if let ScenarioError::Several { errors, .. } = e {
-        return errors.iter().map(|x| scenario_error(x, source)).collect();
+    if let ScenarioError::Several { errors, more, file } = e {
+        let mut out: String = errors.iter().map(|x| scenario_error(x, source)).collect();
+        if *more > 0 {
+            out.push_str(&format!(
+                "error: {file}: … and {more} more problems not shown\n"
+            ));
+        }
+        return out;
     }
     let snip = match (e.location(), source) {
         (Some(l), Some(src)) => snippet(src, l.line, l.column),
