@@ -27,7 +27,7 @@ personnel: 350
         println!(
             "  fails {}: {}",
             rules.rules[i].id,
-            render::explanation(&rules, &scenario, &result, i)
+            render::explanation(&rules, &scenario, &result, i, peacecoop::Lang::Ja)
         );
     }
     // What would change if the parties agreed a new ceasefire?

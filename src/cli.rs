@@ -6,6 +6,7 @@ use crate::error::RulesetError;
 use crate::facts::Scenario;
 use crate::render;
 use crate::ruleset::{DEFAULT_MAX_SCENARIO_BYTES, RuleSet};
+use crate::text::Lang;
 use crate::trace::{Evaluation, Verdict};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -57,8 +58,42 @@ Exit codes: 0 every scenario eligible; 1 at least one not eligible;
     #[command(after_help = "\
 Examples:
   peacecoop rules
-  peacecoop rules --date 2001-12-14 --format json")]
+  peacecoop rules --date 2001-12-14 --format json
+  peacecoop rules --format mermaid > rules.mmd")]
     Rules(RulesArgs),
+    /// The smallest sets of fact changes that would make a scenario eligible.
+    #[command(after_help = "\
+Examples:
+  peacecoop whatif scenarios/hypo-p1-no-ceasefire-1995.yaml
+  peacecoop whatif scenarios/minusma-2013.yaml --max-changes 4 --format json
+  peacecoop whatif scenarios/hypo-kaketsuke-keigo-2010.yaml --keep operation,date
+
+Exit codes: as for evaluate, from the scenario's own verdict (0, 1, 3; 2 bad input).")]
+    Whatif(WhatifArgs),
+    /// A scenario's verdict under every law version (1992, 1998, 2001, 2016).
+    #[command(after_help = "\
+Examples:
+  peacecoop history scenarios/mfo-sinai-2019.yaml
+  peacecoop history scenarios/hypo-pkf-core-unfrozen-2003.yaml --format json
+
+Exit codes: 0 on success; 2 bad input.")]
+    History(HistoryArgs),
+    /// One rule in full: what it requires, the law's words, citations, versions.
+    #[command(after_help = "\
+Examples:
+  peacecoop explain ceasefire-agreement
+  peacecoop explain kaketsuke-keigo-task --lang ja")]
+    Explain(ExplainArgs),
+    /// The verdict for every combination of some facts' values: a truth table.
+    #[command(after_help = "\
+Examples:
+  peacecoop matrix scenarios/untac-1992.yaml --vary conflict.ceasefire,consent.parties,impartial
+  peacecoop matrix scenarios/unmiss-2016-kaketsuke-keigo.yaml --vary date,consent.stable --format markdown
+  peacecoop matrix scenarios/unmiss-2016-kaketsuke-keigo.yaml --vary tasks.kaketsuke_keigo,use_of_force --format csv
+
+A list fact is varied one item at a time (`tasks.kaketsuke_keigo`: with / without);
+dates take the law versions' first days; numbers the thresholds the rules compare.")]
+    Matrix(MatrixArgs),
     /// Validate the ruleset and any scenario files given; report every problem.
     #[command(after_help = "\
 Examples:
@@ -83,6 +118,25 @@ enum Format {
     Json,
 }
 
+/// The language of titles and explanations.
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
+enum LangArg {
+    /// English.
+    #[default]
+    En,
+    /// Japanese (日本語).
+    Ja,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::En => Lang::En,
+            LangArg::Ja => Lang::Ja,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 struct EvaluateArgs {
     /// Scenario files or directories (every *.yaml / *.yml below them, sorted).
@@ -97,11 +151,101 @@ struct EvaluateArgs {
     /// Text output: hide rules that do not apply or are not in force on the date.
     #[arg(long)]
     brief: bool,
+    /// Language of titles and explanations.
+    #[arg(long, value_enum, default_value = "en")]
+    lang: LangArg,
     /// Refuse scenario files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_SCENARIO_BYTES)]
     max_size: u64,
     #[command(flatten)]
     source: RulesSource,
+}
+
+#[derive(Debug, Args)]
+struct WhatifArgs {
+    /// The scenario file.
+    #[arg(value_name = "SCENARIO")]
+    scenario: PathBuf,
+    /// The most changes in one alternative (1-8; each task added or removed counts).
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=8))]
+    max_changes: u8,
+    /// Facts that must not change, comma-separated (e.g. `operation,date`).
+    #[arg(long, value_name = "FACT,...", value_delimiter = ',')]
+    keep: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Evaluate as of this date (YYYY-MM-DD) instead of the scenario's.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<Date>,
+    /// Language of the sentences.
+    #[arg(long, value_enum, default_value = "en")]
+    lang: LangArg,
+    #[command(flatten)]
+    source: RulesSource,
+}
+
+#[derive(Debug, Args)]
+struct HistoryArgs {
+    /// The scenario file.
+    #[arg(value_name = "SCENARIO")]
+    scenario: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Language of the table.
+    #[arg(long, value_enum, default_value = "en")]
+    lang: LangArg,
+    #[command(flatten)]
+    source: RulesSource,
+}
+
+#[derive(Debug, Args)]
+struct ExplainArgs {
+    /// The rule's id (see `peacecoop rules`).
+    #[arg(value_name = "RULE")]
+    rule: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Language of the explanation.
+    #[arg(long, value_enum, default_value = "en")]
+    lang: LangArg,
+    #[command(flatten)]
+    source: RulesSource,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum TableFormat {
+    Text,
+    Markdown,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+struct MatrixArgs {
+    /// The scenario file (the facts not varied keep its values).
+    #[arg(value_name = "SCENARIO")]
+    scenario: PathBuf,
+    /// The facts to vary, comma-separated.
+    #[arg(long, value_name = "FACT,...", value_delimiter = ',', required = true)]
+    vary: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: TableFormat,
+    /// Language of the verdicts and headings (text and Markdown).
+    #[arg(long, value_enum, default_value = "en")]
+    lang: LangArg,
+    #[command(flatten)]
+    source: RulesSource,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum RulesFormat {
+    Text,
+    Json,
+    /// A Mermaid flowchart of rules, facts and their dependencies.
+    Mermaid,
 }
 
 #[derive(Debug, Args)]
@@ -111,7 +255,10 @@ struct RulesArgs {
     date: Option<Date>,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
-    format: Format,
+    format: RulesFormat,
+    /// Language of titles and explanations.
+    #[arg(long, value_enum, default_value = "en")]
+    lang: LangArg,
     #[command(flatten)]
     source: RulesSource,
 }
@@ -161,6 +308,10 @@ pub fn run(cli: Cli, io: &mut Io) -> u8 {
         Command::Evaluate(a) => evaluate(a, io),
         Command::Rules(a) => rules(a, io),
         Command::Check(a) => check(a, io),
+        Command::Whatif(a) => whatif(a, io),
+        Command::History(a) => history(a, io),
+        Command::Explain(a) => explain(a, io),
+        Command::Matrix(a) => matrix(a, io),
     };
     io.flush();
     code
@@ -284,7 +435,7 @@ fn evaluate(a: EvaluateArgs, io: &mut Io) -> u8 {
         Format::Json => {
             let items: Vec<serde_json::Value> = done
                 .iter()
-                .map(|(s, e)| render::json::evaluation(&rs, s, e))
+                .map(|(s, e)| render::json::evaluation_in(&rs, s, e, a.lang.into()))
                 .collect();
             let v = if items.len() == 1 && !dir_given && paths.len() == 1 {
                 items.into_iter().next().unwrap_or_default()
@@ -308,7 +459,13 @@ fn evaluate(a: EvaluateArgs, io: &mut Io) -> u8 {
                 } else {
                     render::text::Detail::Full
                 };
-                io.print(&render::text::evaluation_with(&rs, s, e, detail));
+                io.print(&render::text::evaluation_with(
+                    &rs,
+                    s,
+                    e,
+                    detail,
+                    a.lang.into(),
+                ));
             }
             if done.len() + errors > 1 {
                 let count = |v: Verdict| done.iter().filter(|(_, e)| e.verdict == v).count();
@@ -333,15 +490,146 @@ fn evaluate(a: EvaluateArgs, io: &mut Io) -> u8 {
     }
 }
 
+/// Reads one scenario for a single-scenario command, printing any error.
+fn one_scenario(rs: &RuleSet, path: &Path, date: Option<Date>, io: &mut Io) -> Option<Scenario> {
+    match rs.read_scenario(path, DEFAULT_MAX_SCENARIO_BYTES) {
+        Ok(mut s) => {
+            if let Some(d) = date {
+                rs.set_date(&mut s, d);
+            }
+            Some(s)
+        }
+        Err(e) => {
+            print_scenario_error(&e, io);
+            None
+        }
+    }
+}
+
+fn exit_for(v: Verdict) -> u8 {
+    match v {
+        Verdict::Eligible => EXIT_OK,
+        Verdict::NotEligible => EXIT_NOT_ELIGIBLE,
+        Verdict::Undetermined => EXIT_UNDETERMINED,
+    }
+}
+
+fn whatif(a: WhatifArgs, io: &mut Io) -> u8 {
+    let Some(rs) = load_rules(&a.source, io) else {
+        return EXIT_BAD_INPUT;
+    };
+    let Some(s) = one_scenario(&rs, &a.scenario, a.date, io) else {
+        return EXIT_BAD_INPUT;
+    };
+    let mut keep = Vec::new();
+    for name in &a.keep {
+        match rs.vocab.lookup(name) {
+            Some(f) => keep.push(f),
+            None => {
+                let names = rs.vocab.facts.iter().map(|f| f.name.as_str());
+                let hint = crate::error::suggest(name, names)
+                    .map(|s| format!("\n  help: did you mean `{s}`?"))
+                    .unwrap_or_default();
+                io.eprint(&format!("error: --keep: unknown fact `{name}`{hint}\n"));
+                return EXIT_BAD_INPUT;
+            }
+        }
+    }
+    let w = crate::whatif::whatif_keeping(&rs, &s, usize::from(a.max_changes), &keep);
+    match a.format {
+        Format::Text => io.print(&render::whatif::text(
+            &rs,
+            &s,
+            &w,
+            usize::from(a.max_changes),
+            a.lang.into(),
+        )),
+        Format::Json => io.print(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&render::whatif::json(&rs, &s, &w)).unwrap_or_default()
+        )),
+    }
+    exit_for(w.verdict)
+}
+
+fn history(a: HistoryArgs, io: &mut Io) -> u8 {
+    let Some(rs) = load_rules(&a.source, io) else {
+        return EXIT_BAD_INPUT;
+    };
+    let Some(s) = one_scenario(&rs, &a.scenario, None, io) else {
+        return EXIT_BAD_INPUT;
+    };
+    let steps = crate::history::history(&rs, &s);
+    match a.format {
+        Format::Text => io.print(&render::history::text(&rs, &s, &steps, a.lang.into())),
+        Format::Json => io.print(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&render::history::json(&rs, &s, &steps))
+                .unwrap_or_default()
+        )),
+    }
+    EXIT_OK
+}
+
+fn explain(a: ExplainArgs, io: &mut Io) -> u8 {
+    let Some(rs) = load_rules(&a.source, io) else {
+        return EXIT_BAD_INPUT;
+    };
+    let Some(i) = rs.rule(&a.rule) else {
+        let ids = rs.rules.iter().map(|r| r.id.0.as_str());
+        let hint = crate::error::suggest(&a.rule, ids).map_or_else(
+            || "\n  help: `peacecoop rules` lists the rule ids".to_owned(),
+            |s| format!("\n  help: did you mean `{s}`?"),
+        );
+        io.eprint(&format!("error: unknown rule `{}`{hint}\n", a.rule));
+        return EXIT_BAD_INPUT;
+    };
+    let rule = &rs.rules[i];
+    match a.format {
+        Format::Text => io.print(&render::explain::text(&rs, rule, a.lang.into())),
+        Format::Json => io.print(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&render::explain::json(&rs, rule, a.lang.into()))
+                .unwrap_or_default()
+        )),
+    }
+    EXIT_OK
+}
+
+fn matrix(a: MatrixArgs, io: &mut Io) -> u8 {
+    let Some(rs) = load_rules(&a.source, io) else {
+        return EXIT_BAD_INPUT;
+    };
+    let Some(s) = one_scenario(&rs, &a.scenario, None, io) else {
+        return EXIT_BAD_INPUT;
+    };
+    let m = match crate::matrix::matrix(&rs, &s, &a.vary) {
+        Ok(m) => m,
+        Err(e) => {
+            io.eprint(&format!("error: --vary: {e}\n"));
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let out = match a.format {
+        TableFormat::Text => render::matrix::text(&rs, &m, a.lang.into()),
+        TableFormat::Markdown => render::matrix::markdown(&rs, &m, a.lang.into()),
+        TableFormat::Csv => render::matrix::csv(&rs, &m),
+    };
+    io.print(&out);
+    EXIT_OK
+}
+
 fn rules(a: RulesArgs, io: &mut Io) -> u8 {
     let Some(rs) = load_rules(&a.source, io) else {
         return EXIT_BAD_INPUT;
     };
     match a.format {
-        Format::Text => io.print(&render::rules::text(&rs, a.date)),
-        Format::Json => io.print(&format!(
+        RulesFormat::Mermaid => io.print(&render::explain::mermaid(&rs, a.date, a.lang.into())),
+        RulesFormat::Text => io.print(&render::rules::text(&rs, a.date, a.lang.into())),
+        RulesFormat::Json => io.print(&format!(
             "{}\n",
-            serde_json::to_string_pretty(&render::rules::json(&rs, a.date)).unwrap_or_default()
+            serde_json::to_string_pretty(&render::rules::json(&rs, a.date, a.lang.into()))
+                .unwrap_or_default()
         )),
     }
     EXIT_OK

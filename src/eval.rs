@@ -66,6 +66,7 @@ pub(crate) fn eval_cond(c: &Condition, env: &Env<'_>, missing: &mut FactSet) -> 
             }
             acc
         }
+        Condition::Term(_, c) => eval_cond(c, env, missing),
         Condition::Not(c) => match eval_cond(c, env, missing) {
             Tri::True => Tri::False,
             Tri::False => Tri::True,

@@ -7,6 +7,7 @@
 
 use crate::date::Date;
 use crate::rule::Condition;
+use crate::text::Text;
 use std::fmt;
 
 /// Index of a fact in its [`Vocabulary`].
@@ -114,7 +115,7 @@ pub struct EnumValue {
     /// The value as written in a scenario.
     pub name: String,
     /// What it means, for students and for the schema.
-    pub description: String,
+    pub description: Text,
 }
 
 /// A declared fact.
@@ -125,7 +126,7 @@ pub struct FactDecl {
     /// Its type and domain.
     pub ty: FactType,
     /// What it means.
-    pub description: String,
+    pub description: Text,
     /// The value an omitted fact takes; `None` means an omitted fact is unknown.
     pub default: Option<Default>,
     /// When the fact matters; a fact given where this is false is reported as not used.

@@ -39,12 +39,16 @@ pub mod error;
 pub mod eval;
 pub mod facts;
 pub mod files;
+pub mod history;
 pub mod load;
+pub mod matrix;
 pub mod render;
 pub mod rule;
 pub mod ruleset;
+pub mod text;
 pub mod trace;
 pub mod validate;
+pub mod whatif;
 pub mod yaml;
 
 /// The README's examples, compiled and run as doctests.
@@ -57,4 +61,5 @@ pub use error::{Diagnostic, RulesetError, ScenarioError, Severity};
 pub use facts::{FactId, Scenario, Value};
 pub use load::Source;
 pub use ruleset::RuleSet;
+pub use text::{Lang, Text};
 pub use trace::{Evaluation, Outcome, Verdict};

@@ -7,6 +7,7 @@
 
 use crate::date::Date;
 use crate::facts::{FactId, FactSet, Value};
+use crate::text::{Localized, Text};
 use crate::trace::Outcome;
 
 /// A rule's identifier, e.g. `ceasefire-agreement`.
@@ -104,6 +105,8 @@ pub enum Condition {
     Any(Vec<Condition>),
     /// `not: ..`
     Not(Box<Condition>),
+    /// `term: name`: a defined term (index into the ruleset's terms) and its condition.
+    Term(usize, Box<Condition>),
     /// A test on a fact; unknown when the fact is unknown (except `is_set`).
     Fact {
         /// The fact tested.
@@ -145,7 +148,7 @@ impl Condition {
         f(self);
         match self {
             Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.walk(f)),
-            Condition::Not(c) => c.walk(f),
+            Condition::Not(c) | Condition::Term(_, c) => c.walk(f),
             _ => {}
         }
     }
@@ -181,7 +184,7 @@ pub struct Template(pub Vec<Segment>);
 
 /// An explanation, possibly chosen by case: the first case whose `when` holds wins.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Explanation(pub Vec<(Option<Condition>, Template)>);
+pub struct Explanation(pub Vec<(Option<Condition>, Localized<Template>)>);
 
 /// A citation: the article and, where known, the statute's own words.
 #[derive(Debug, Clone, PartialEq)]
@@ -275,9 +278,9 @@ pub struct RuleVersion {
     /// Citations.
     pub cites: Vec<Citation>,
     /// The reading taken where the law is silent or contested.
-    pub reading: Option<String>,
+    pub reading: Option<Text>,
     /// What changed in this version, for `explain`.
-    pub change: Option<String>,
+    pub change: Option<Text>,
     /// Facts this version reads (applies_if and require).
     pub reads: FactSet,
     /// Where the version was written.
@@ -290,13 +293,13 @@ pub struct Rule {
     /// Unique identifier.
     pub id: RuleId,
     /// One-line title.
-    pub title: String,
+    pub title: Text,
     /// Which of the Five Principles it encodes (1–5), if any.
     pub principle: Option<u8>,
     /// What kind of requirement it is.
     pub kind: RuleKind,
     /// A longer statement of the requirement, for `explain`.
-    pub description: String,
+    pub description: Text,
     /// Versions in chronological order, periods not overlapping.
     pub versions: Vec<RuleVersion>,
     /// Where the rule was written.
@@ -318,9 +321,9 @@ pub struct LawVersion {
     /// First day in force.
     pub in_force_from: Date,
     /// What it is, e.g. `Act No. 102 of 1998`.
-    pub title: String,
+    pub title: Text,
     /// What changed.
-    pub summary: String,
+    pub summary: Text,
 }
 
 /// A named condition (a defined term of the statute), inlined where it is used.
@@ -329,7 +332,7 @@ pub struct Term {
     /// Its name, used as `term: name`.
     pub name: String,
     /// What it means.
-    pub description: String,
+    pub description: Text,
     /// The condition it stands for.
     pub when: Condition,
 }
@@ -340,7 +343,7 @@ pub struct Principle {
     /// Its number, 1–5.
     pub number: u8,
     /// Short title, e.g. `Ceasefire`.
-    pub title: String,
+    pub title: Text,
     /// One-sentence statement.
-    pub summary: String,
+    pub summary: Text,
 }

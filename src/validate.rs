@@ -286,7 +286,7 @@ fn domain(
 fn collect_tests(c: &Condition, f: FactId, out: &mut Vec<Test>) {
     match c {
         Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| collect_tests(c, f, out)),
-        Condition::Not(c) => collect_tests(c, f, out),
+        Condition::Not(c) | Condition::Term(_, c) => collect_tests(c, f, out),
         Condition::Fact { fact, test } if *fact == f => out.push(test.clone()),
         _ => {}
     }

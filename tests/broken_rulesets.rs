@@ -9,6 +9,11 @@ fn report(dir: &Path) -> (String, usize) {
         Err(e) => e.diagnostics,
         Ok(rs) => peacecoop::validate::analyse(&rs),
     };
+    // The fixtures are English-only on purpose; translation warnings are noise here.
+    let diagnostics: Vec<_> = diagnostics
+        .into_iter()
+        .filter(|d| d.code != "missing-translation")
+        .collect();
     let mut out = String::new();
     for d in &diagnostics {
         let src = std::fs::read_to_string(&d.location.file).ok();
@@ -69,5 +74,6 @@ fn the_shipped_rules_are_clean() {
     let rs = RuleSet::embedded().expect("embedded rules load");
     let findings = peacecoop::validate::analyse(&rs);
     assert!(findings.is_empty(), "{findings:#?}");
+    // Every text a student reads exists in English and Japanese.
     assert!(rs.warnings.is_empty(), "{:#?}", rs.warnings);
 }

@@ -1102,11 +1102,12 @@ fn rules_dir_is_really_read() {
     // Mark the title of the first rule in the first rule file.
     let file = yaml_files(&dir)
         .into_iter()
-        .find(|f| std::fs::read_to_string(f).is_ok_and(|t| t.contains("\n    title: ")))
-        .expect("a rule file with titles");
+        .find(|f| std::fs::read_to_string(f).is_ok_and(|t| t.contains("\n    title:\n      en: ")))
+        .expect("a rule file with bilingual titles");
     let text = std::fs::read_to_string(&file).expect("read");
-    // 1-based line of the newline before the title = 0-based index of the title line.
-    let (line, _) = line_col(&text, "\n    title: ");
+    // 1-based line of the `title:` line = 0-based index of its `en:` line.
+    let (line, _) = line_col(&text, "\n    title:\n      en: ");
+    let line = line + 1;
     let marked: String = text
         .lines()
         .enumerate()

@@ -37,7 +37,7 @@ fn every_scenario_meets_its_expectation() {
                 "{}: expected {expect}, got {} ({})",
                 relative(&f),
                 e.verdict,
-                render::reason(&rules, &s, &e)
+                render::reason(&rules, &s, &e, peacecoop::Lang::En)
             ));
         }
     }

@@ -131,7 +131,9 @@ impl Loader {
         }
         self.term_stack.push(name.to_owned());
         let (_, _, when, tfile, _) = self.terms_raw[idx].clone();
-        let c = self.cond(&tfile, &when);
+        let c = self
+            .cond(&tfile, &when)
+            .map(|c| Condition::Term(idx, Box::new(c)));
         self.term_stack.pop();
         self.terms.insert(name.to_owned(), c.clone());
         c

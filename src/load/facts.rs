@@ -58,9 +58,7 @@ impl Loader {
             );
             return;
         }
-        let description = self
-            .string(file, &f, "description", node)
-            .unwrap_or_default();
+        let description = self.text(file, &f, "description", node).unwrap_or_default();
         let ty_name = self.string(file, &f, "type", node).unwrap_or_default();
         let ty = match ty_name.as_str() {
             "bool" => FactType::Bool,
@@ -106,18 +104,8 @@ impl Loader {
                     )) if !m.is_empty() => {
                         let mut out = Vec::new();
                         for (k, v) in m {
-                            let description = match &v.value {
-                                Y::Str(s) => s.clone(),
-                                other => {
-                                    self.err(
-                                        "expected-text",
-                                        at(file, v.pos),
-                                        format!("the description of value `{}` must be a text, found {}", k.name, other.kind()),
-                                        None,
-                                    );
-                                    String::new()
-                                }
-                            };
+                            let what = format!("the description of value `{}`", k.name);
+                            let description = self.text_node(file, v, &what).unwrap_or_default();
                             out.push(EnumValue {
                                 name: k.name.clone(),
                                 description,

@@ -22,6 +22,7 @@ use crate::rule::{
     Rule, RuleId, RuleKind, RuleVersion, Segment, Template, Term, Test,
 };
 use crate::ruleset::RuleSet;
+use crate::text::{Localized, Text};
 use crate::trace::{Outcome, Verdict};
 use crate::yaml::{self, Key, Node, Pos, Value as Y};
 use std::collections::HashMap;
@@ -97,7 +98,7 @@ struct Loader {
     vocab: Vocabulary,
     /// Fact declarations' `used_if`, compiled once all facts are known.
     pending_used_if: Vec<(FactId, String, Node)>,
-    terms_raw: Vec<(String, String, Node, String, Location)>,
+    terms_raw: Vec<(String, Text, Node, String, Location)>,
     terms: HashMap<String, Option<Condition>>,
     term_stack: Vec<String>,
     rule_index: HashMap<String, usize>,
@@ -146,6 +147,80 @@ impl Loader {
             }
         }
         Some(Fields { entries })
+    }
+
+    fn warn(&mut self, code: &'static str, loc: Location, message: String, help: Option<String>) {
+        self.diags.push(Diagnostic {
+            code,
+            severity: Severity::Warning,
+            location: loc,
+            message,
+            help,
+        });
+    }
+
+    /// A bilingual text: a plain string (English) or `{en: ..., ja: ...}`.
+    /// A missing Japanese translation is reported as a warning.
+    fn text_node(&mut self, file: &str, node: &Node, what: &str) -> Option<Text> {
+        match &node.value {
+            Y::Str(s) if !s.trim().is_empty() => {
+                self.warn(
+                    "missing-translation",
+                    at(file, node.pos),
+                    format!("{what} has no Japanese text"),
+                    Some("write it as `{en: ..., ja: ...}`".into()),
+                );
+                Some(Text::en(s.trim()))
+            }
+            Y::Map(_) => {
+                let f = self.fields(file, node, &["en", "ja"], what)?;
+                let en = self.string(file, &f, "en", node)?;
+                let ja = self.opt_string(file, &f, "ja").filter(|j| !j.is_empty());
+                if ja.is_none() {
+                    self.warn(
+                        "missing-translation",
+                        at(file, node.pos),
+                        format!("{what} has no Japanese text (`ja`)"),
+                        None,
+                    );
+                }
+                Some(Text { en, ja })
+            }
+            other => {
+                self.err(
+                    "expected-text",
+                    at(file, node.pos),
+                    format!(
+                        "{what} must be a text or `{{en: ..., ja: ...}}`, found {}",
+                        other.kind()
+                    ),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    /// A required bilingual text field.
+    fn text(&mut self, file: &str, f: &Fields<'_>, key: &str, owner: &Node) -> Option<Text> {
+        match f.get(key) {
+            Some((k, n)) => self.text_node(file, n, &format!("`{}`", k.name)),
+            None => {
+                self.err(
+                    "missing-key",
+                    at(file, owner.pos),
+                    format!("missing `{key}`"),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    /// An optional bilingual text field.
+    fn opt_text(&mut self, file: &str, f: &Fields<'_>, key: &str) -> Option<Text> {
+        let (k, n) = f.get(key)?;
+        self.text_node(file, n, &format!("`{}`", k.name))
     }
 
     fn string(&mut self, file: &str, f: &Fields<'_>, key: &str, owner: &Node) -> Option<String> {
@@ -361,8 +436,8 @@ pub fn load_ruleset(sources: &[Source]) -> Result<RuleSet, RulesetError> {
                 None,
             );
         }
-        let title = l.string(file, &f, "title", n).unwrap_or_default();
-        let summary = l.opt_string(file, &f, "summary").unwrap_or_default();
+        let title = l.text(file, &f, "title", n).unwrap_or_default();
+        let summary = l.opt_text(file, &f, "summary").unwrap_or_default();
         if let (Some(id), Some(in_force_from)) = (id, from) {
             if law_versions.iter().any(|v| v.id == id) {
                 l.err(
@@ -404,8 +479,8 @@ pub fn load_ruleset(sources: &[Source]) -> Result<RuleSet, RulesetError> {
                 continue;
             }
         };
-        let title = l.string(file, &f, "title", n).unwrap_or_default();
-        let summary = l.opt_string(file, &f, "summary").unwrap_or_default();
+        let title = l.text(file, &f, "title", n).unwrap_or_default();
+        let summary = l.opt_text(file, &f, "summary").unwrap_or_default();
         if principles.iter().any(|p| p.number == number) {
             l.err(
                 "duplicate-principle",
@@ -436,7 +511,7 @@ pub fn load_ruleset(sources: &[Source]) -> Result<RuleSet, RulesetError> {
             }
             continue;
         };
-        let description = l.string(file, &f, "description", n).unwrap_or_default();
+        let description = l.text(file, &f, "description", n).unwrap_or_default();
         if l.terms_raw.iter().any(|t| t.0 == name) {
             l.err(
                 "duplicate-term",
@@ -504,7 +579,7 @@ pub fn load_ruleset(sources: &[Source]) -> Result<RuleSet, RulesetError> {
             compiled.push(r);
         }
     }
-    let names: Vec<(String, String, String, Location)> = l
+    let names: Vec<(String, Text, String, Location)> = l
         .terms_raw
         .iter()
         .map(|t| (t.0.clone(), t.1.clone(), t.3.clone(), t.4.clone()))
@@ -519,10 +594,14 @@ pub fn load_ruleset(sources: &[Source]) -> Result<RuleSet, RulesetError> {
                 column: loc.column,
             },
         ) {
+            let when = match c {
+                Condition::Term(_, inner) => *inner,
+                other => other,
+            };
             term_list.push(Term {
                 name,
                 description,
-                when: c,
+                when,
             });
         }
     }

@@ -63,7 +63,10 @@ impl Loader {
 
     pub(super) fn explanation(&mut self, file: &str, node: &Node) -> Explanation {
         match &node.value {
-            Y::Str(s) => Explanation(vec![(None, self.template(file, node, s))]),
+            Y::Str(_) | Y::Map(_) => match self.text_node(file, node, "an explanation") {
+                Some(t) => Explanation(vec![(None, self.templates(file, node, &t))]),
+                None => Explanation::default(),
+            },
             Y::Seq(items) => {
                 let mut out = Vec::new();
                 for (i, it) in items.iter().enumerate() {
@@ -83,10 +86,10 @@ impl Loader {
                             None,
                         );
                     }
-                    let Some(text) = self.string(file, &f, "text", it) else {
+                    let Some(text) = self.text(file, &f, "text", it) else {
                         continue;
                     };
-                    let t = self.template(file, it, &text);
+                    let t = self.templates(file, it, &text);
                     out.push((when, t));
                 }
                 Explanation(out)
@@ -103,6 +106,14 @@ impl Loader {
                 );
                 Explanation::default()
             }
+        }
+    }
+
+    /// Parses the placeholders of both languages of a text.
+    fn templates(&mut self, file: &str, node: &Node, t: &Text) -> Localized<Template> {
+        Localized {
+            en: self.template(file, node, &t.en),
+            ja: t.ja.as_ref().map(|j| self.template(file, node, j)),
         }
     }
 
@@ -188,8 +199,8 @@ impl Loader {
                 )),
             );
         }
-        let title = self.string(file, &f, "title", node).unwrap_or_default();
-        let description = self.opt_string(file, &f, "description").unwrap_or_default();
+        let title = self.text(file, &f, "title", node).unwrap_or_default();
+        let description = self.opt_text(file, &f, "description").unwrap_or_default();
         let kind = match f.get("kind") {
             Some((
                 _,
@@ -404,8 +415,8 @@ struct VersionDraft {
     fail: Option<Explanation>,
     not_applicable: Option<Explanation>,
     cites: Option<Vec<Citation>>,
-    reading: Option<String>,
-    change: Option<String>,
+    reading: Option<Text>,
+    change: Option<Text>,
     location: Location,
 }
 
@@ -417,8 +428,8 @@ impl VersionDraft {
             applies_if: f.get("applies_if").and_then(|(_, n)| l.cond(file, n)),
             require: f.get("require").and_then(|(_, n)| l.cond(file, n)),
             cites: f.get("cites").map(|(_, n)| l.cites(file, n)),
-            reading: l.opt_string(file, f, "reading"),
-            change: l.opt_string(file, f, "change"),
+            reading: l.opt_text(file, f, "reading"),
+            change: l.opt_text(file, f, "change"),
             ..VersionDraft::default()
         };
         if let Some((_, n)) = f.get("explain")

@@ -2,6 +2,7 @@
 
 use crate::date::Date;
 use crate::ruleset::RuleSet;
+use crate::text::Lang;
 use serde_json::{Value, json};
 use std::fmt::Write as _;
 
@@ -12,7 +13,7 @@ fn selected(rs: &RuleSet, date: Option<Date>) -> Vec<usize> {
 }
 
 /// The rules as text, grouped like the evaluation trace.
-pub fn text(rs: &RuleSet, date: Option<Date>) -> String {
+pub fn text(rs: &RuleSet, date: Option<Date>, lang: Lang) -> String {
     let mut out = String::new();
     if let Some(d) = date {
         let law = rs
@@ -20,17 +21,18 @@ pub fn text(rs: &RuleSet, date: Option<Date>) -> String {
             .map_or("no law in force".to_owned(), |v| {
                 format!(
                     "law of {} ({})",
-                    rs.law_versions[v].id, rs.law_versions[v].title
+                    rs.law_versions[v].id,
+                    rs.law_versions[v].title.get(lang)
                 )
             });
         let _ = writeln!(out, "Rules in force on {d}: {law}");
     }
     let mut idx = selected(rs, date);
-    idx.sort_by_key(|&i| super::group(rs, &rs.rules[i]).0);
+    idx.sort_by_key(|&i| super::group(rs, &rs.rules[i], lang).0);
     let mut current = None;
     for i in idx {
         let r = &rs.rules[i];
-        let (key, heading) = super::group(rs, r);
+        let (key, heading) = super::group(rs, r, lang);
         if current != Some(key) {
             if !out.is_empty() {
                 out.push('\n');
@@ -39,7 +41,7 @@ pub fn text(rs: &RuleSet, date: Option<Date>) -> String {
             current = Some(key);
         }
         let periods: Vec<String> = r.versions.iter().map(|v| v.period.to_string()).collect();
-        let _ = writeln!(out, "  {:<30} {}", r.id.0, r.title);
+        let _ = writeln!(out, "  {:<30} {}", r.id.0, r.title.get(lang));
         let version = match date {
             Some(d) => r.version_at(d).map(|v| &r.versions[v]),
             None => r.versions.last(),
@@ -57,7 +59,7 @@ pub fn text(rs: &RuleSet, date: Option<Date>) -> String {
         if date.is_none() {
             for v in r.versions.iter().filter(|v| v.change.is_some()) {
                 let from = v.period.from.map_or("?".to_owned(), |d| d.to_string());
-                let change = v.change.as_deref().unwrap_or_default();
+                let change = v.change.as_ref().map_or("", |c| c.get(lang).as_str());
                 let _ = writeln!(out, "  {:<30} {from}: {change}", "");
             }
         }
@@ -66,7 +68,7 @@ pub fn text(rs: &RuleSet, date: Option<Date>) -> String {
 }
 
 /// The rules as JSON.
-pub fn json(rs: &RuleSet, date: Option<Date>) -> Value {
+pub fn json(rs: &RuleSet, date: Option<Date>, lang: Lang) -> Value {
     let rules: Vec<Value> = selected(rs, date)
         .into_iter()
         .map(|i| {
@@ -79,17 +81,17 @@ pub fn json(rs: &RuleSet, date: Option<Date>) -> Value {
                         "from": v.period.from.map(|d| d.to_string()),
                         "until": v.period.until.map(|d| d.to_string()),
                         "cites": v.cites.iter().map(|c| c.article.clone()).collect::<Vec<_>>(),
-                        "reading": v.reading,
-                        "change": v.change,
+                        "reading": v.reading.as_ref().map(|t| t.get(lang)),
+                        "change": v.change.as_ref().map(|t| t.get(lang)),
                     })
                 })
                 .collect();
             json!({
                 "rule": r.id.0,
-                "title": r.title,
+                "title": r.title.get(lang),
                 "principle": r.principle,
                 "kind": r.kind.keyword(),
-                "description": r.description,
+                "description": r.description.get(lang),
                 "versions": versions,
             })
         })

@@ -1,10 +1,12 @@
 //! The human-readable report: verdict and reason first, then the trace grouped
 //! by principle and pillar.
 
+use super::words::{self, words};
 use super::{deciding, explanation, group, reason};
 use crate::facts::Scenario;
 use crate::rule::RuleKind;
 use crate::ruleset::RuleSet;
+use crate::text::Lang;
 use crate::trace::{Evaluation, Outcome, Verdict};
 use anstyle::{AnsiColor, Style};
 use std::fmt::Write as _;
@@ -18,17 +20,6 @@ fn style(o: Outcome) -> Style {
     }
 }
 
-/// The marker shown before a rule: readable without colour.
-pub fn marker(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Pass => "✔ pass",
-        Outcome::Fail => "✘ FAIL",
-        Outcome::Undetermined => "? unknown",
-        Outcome::NotApplicable => "– n/a",
-        Outcome::NotInForce => "· not in force",
-    }
-}
-
 /// How much of the trace to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Detail {
@@ -39,14 +30,21 @@ pub enum Detail {
     Brief,
 }
 
-/// Renders one evaluation as text, every rule shown. ANSI styles are included;
-/// strip them (or write through `anstream`) when the output is not a terminal.
+/// Renders one evaluation as text in English, every rule shown. ANSI styles are
+/// included; strip them (or write through `anstream`) when not on a terminal.
 pub fn evaluation(rs: &RuleSet, s: &Scenario, e: &Evaluation) -> String {
-    evaluation_with(rs, s, e, Detail::Full)
+    evaluation_with(rs, s, e, Detail::Full, Lang::En)
 }
 
-/// Renders one evaluation as text with the chosen level of detail.
-pub fn evaluation_with(rs: &RuleSet, s: &Scenario, e: &Evaluation, detail: Detail) -> String {
+/// Renders one evaluation as text with the chosen detail and language.
+pub fn evaluation_with(
+    rs: &RuleSet,
+    s: &Scenario,
+    e: &Evaluation,
+    detail: Detail,
+    lang: Lang,
+) -> String {
+    let w = words(lang);
     let mut out = String::new();
     let bold = Style::new().bold();
     let file = s
@@ -60,39 +58,47 @@ pub fn evaluation_with(rs: &RuleSet, s: &Scenario, e: &Evaluation, detail: Detai
         Verdict::NotEligible => AnsiColor::Red.on_default().bold(),
         Verdict::Undetermined => AnsiColor::Yellow.on_default().bold(),
     };
-    let word = match e.verdict {
-        Verdict::Eligible => "ELIGIBLE",
-        Verdict::NotEligible => "NOT ELIGIBLE",
-        Verdict::Undetermined => "UNDETERMINED",
-    };
+    let word = words::verdict_word(lang, e.verdict);
     let law = match e.law_version {
         Some(v) => format!(
-            "law of {} ({}), as of {}",
-            rs.law_versions[v].id, rs.law_versions[v].title, e.date
+            "{} {} ({}), {} {}",
+            w.law_of,
+            rs.law_versions[v].id,
+            rs.law_versions[v].title.get(lang),
+            w.as_of,
+            e.date
         ),
-        None => format!("no law in force on {}", e.date),
+        None => format!("{} {}", w.no_law, e.date),
     };
-    let _ = writeln!(out, "Verdict: {vstyle}{word}{vstyle:#}  ({law})");
-    let _ = writeln!(out, "Reason:  {}", reason(rs, s, e));
+    // Labels in a 9-cell column ("Verdict: "); Japanese characters take two cells.
+    let pad = |label: &str| {
+        let cells: usize = label
+            .chars()
+            .map(|c| if c > '\u{2fff}' { 2 } else { 1 })
+            .sum();
+        format!(
+            "{label}:{}",
+            " ".repeat(8usize.saturating_sub(cells).max(1))
+        )
+    };
+    let _ = writeln!(out, "{}{vstyle}{word}{vstyle:#}  ({law})", pad(w.verdict));
+    let _ = writeln!(out, "{}{}", pad(w.reason), reason(rs, s, e, lang));
     if let Some(x) = s.expect {
-        let ok = if x == e.verdict {
-            "as expected"
-        } else {
-            "EXPECTED "
-        };
         if x == e.verdict {
-            let _ = writeln!(out, "Expect:  {x} ({ok})");
+            let _ = writeln!(out, "{}{x} ({})", pad(w.expect), w.as_expected);
         } else {
             let st = AnsiColor::Red.on_default().bold();
             let _ = writeln!(
                 out,
-                "Expect:  {st}{x}, but the verdict is {}{st:#}",
+                "{}{st}{x}, {} {}{st:#}",
+                pad(w.expect),
+                w.but_verdict,
                 e.verdict
             );
         }
     }
     for note in &s.notes {
-        let _ = writeln!(out, "Note:    {note}");
+        let _ = writeln!(out, "{}{note}", pad(w.note));
     }
     if !s.unused.is_empty() {
         let names: Vec<String> = s
@@ -100,46 +106,48 @@ pub fn evaluation_with(rs: &RuleSet, s: &Scenario, e: &Evaluation, detail: Detai
             .iter()
             .map(|f| format!("`{}`", rs.vocab.get(*f).name))
             .collect();
-        let _ = writeln!(
-            out,
-            "Note:    {} not used for this operation.",
-            names.join(", ")
-        );
+        let _ = writeln!(out, "{}{} {}.", pad(w.note), names.join(", "), w.not_used);
     }
     let mut idx: Vec<usize> = (0..rs.rules.len()).collect();
-    idx.sort_by_key(|&i| group(rs, &rs.rules[i]).0);
+    idx.sort_by_key(|&i| group(rs, &rs.rules[i], lang).0);
     let mut current = None;
     for i in idx {
         let rule = &rs.rules[i];
-        let quiet = matches!(
-            e.results[i].outcome,
-            Outcome::NotApplicable | Outcome::NotInForce
-        );
+        let r = e.results[i];
+        let quiet = matches!(r.outcome, Outcome::NotApplicable | Outcome::NotInForce);
         if detail == Detail::Brief && quiet {
             continue;
         }
-        let (key, heading) = group(rs, rule);
+        let (key, heading) = group(rs, rule, lang);
         if current != Some(key) {
             let _ = writeln!(out, "\n{bold}{heading}{bold:#}");
             current = Some(key);
         }
-        let r = e.results[i];
         let (st, mark) = match (rule.kind, r.outcome) {
             (RuleKind::Policy, Outcome::Fail) => {
-                (AnsiColor::Yellow.on_default().bold(), "! advisory")
+                (AnsiColor::Yellow.on_default().bold(), words::advisory(lang))
             }
-            (RuleKind::Procedure, Outcome::Pass) => (AnsiColor::Cyan.on_default(), "→ needed"),
-            _ => (style(r.outcome), marker(r.outcome)),
+            (RuleKind::Procedure, Outcome::Pass) => {
+                (AnsiColor::Cyan.on_default(), words::needed(lang))
+            }
+            _ => (style(r.outcome), words::marker(lang, r.outcome)),
         };
+        let cells = mark.chars().count()
+            + mark
+                .chars()
+                .filter(|c| !c.is_ascii() && *c > '\u{2fff}')
+                .count();
         let _ = writeln!(
             out,
-            "  {st}{:<14}{st:#} {}  [{}]",
-            mark, rule.title, rule.id
+            "  {st}{mark}{st:#}{} {}  [{}]",
+            " ".repeat(14usize.saturating_sub(cells)),
+            rule.title.get(lang),
+            rule.id
         );
-        if matches!(r.outcome, Outcome::NotApplicable | Outcome::NotInForce) {
+        if quiet {
             continue;
         }
-        let _ = writeln!(out, "                 {}", explanation(rs, s, e, i));
+        let _ = writeln!(out, "                 {}", explanation(rs, s, e, i, lang));
         if let Some(v) = super::version_used(rs, e, i) {
             let cites: Vec<&str> = v.cites.iter().map(|c| c.article.as_str()).collect();
             let dim = Style::new().dimmed();
@@ -147,20 +155,22 @@ pub fn evaluation_with(rs: &RuleSet, s: &Scenario, e: &Evaluation, detail: Detai
         }
     }
     if detail == Detail::Brief {
-        let _ = writeln!(
-            out,
-            "\n(brief: rules that do not apply or are not in force on the date are hidden)"
-        );
+        let _ = writeln!(out, "\n{}", w.brief_note);
     }
-    let fails = deciding(rs, e, Outcome::Fail).len();
-    let unknown = deciding(rs, e, Outcome::Undetermined).len();
     let _ = writeln!(
         out,
-        "\n{} rules: {} pass, {fails} fail, {unknown} undetermined, {} not applicable, {} not in force.",
-        rs.rules.len(),
-        e.with_outcome(Outcome::Pass).count(),
-        e.with_outcome(Outcome::NotApplicable).count(),
-        e.with_outcome(Outcome::NotInForce).count(),
+        "\n{}",
+        words::counts(
+            lang,
+            [
+                rs.rules.len(),
+                e.with_outcome(Outcome::Pass).count(),
+                deciding(rs, e, Outcome::Fail).len(),
+                deciding(rs, e, Outcome::Undetermined).len(),
+                e.with_outcome(Outcome::NotApplicable).count(),
+                e.with_outcome(Outcome::NotInForce).count(),
+            ]
+        )
     );
     out
 }
