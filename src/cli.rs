@@ -50,10 +50,46 @@ Examples:
   peacecoop evaluate scenarios/untac-1992.yaml
   peacecoop evaluate scenarios/ --format json > results.json
   peacecoop evaluate my-mission.yaml --date 2016-03-29
+  peacecoop evaluate scenarios/untac-1992.yaml scenarios/mfo-sinai-2019.yaml --format html > handout.html
 
 Exit codes: 0 every scenario eligible; 1 at least one not eligible;
 3 none not eligible but at least one undetermined; 2 bad input.")]
     Evaluate(EvaluateArgs),
+    /// Run scenarios that carry `expect:` and report those that fail.
+    #[command(after_help = "\
+Examples:
+  peacecoop test scenarios/
+  peacecoop test scenarios/ --coverage
+  peacecoop test --rules my-rules/ my-suite/
+
+`expect:` is a verdict, or a mapping that checks only what it names:
+  expect:
+    verdict: not_eligible
+    rules: {ceasefire-agreement: fail, host-consent: pass}
+
+Exit codes: 0 all pass; 1 any fails; 2 bad input.")]
+    Test(TestArgs),
+    /// Print the JSON Schema (draft 2020-12) of scenario files, for editors.
+    #[command(after_help = "\
+Examples:
+  peacecoop schema > scenarios/schema.json
+Then start a scenario file with
+  # yaml-language-server: $schema=./schema.json")]
+    Schema(SchemaArgs),
+    /// Print a shell completion script.
+    #[command(after_help = "\
+Examples:
+  peacecoop completions bash > ~/.local/share/bash-completion/completions/peacecoop
+  peacecoop completions zsh > ~/.zfunc/_peacecoop")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    #[command(after_help = "\
+Examples:
+  peacecoop man > peacecoop.1 && man ./peacecoop.1")]
+    Man,
     /// List the rules (those in force on a date, with --date).
     #[command(after_help = "\
 Examples:
@@ -137,6 +173,19 @@ impl From<LangArg> for Lang {
     }
 }
 
+/// Output formats of `evaluate`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum EvalFormat {
+    /// A readable report.
+    Text,
+    /// The contract's JSON result.
+    Json,
+    /// A Markdown handout.
+    Markdown,
+    /// One self-contained HTML file (print it, or project it).
+    Html,
+}
+
 #[derive(Debug, Args)]
 struct EvaluateArgs {
     /// Scenario files or directories (every *.yaml / *.yml below them, sorted).
@@ -144,7 +193,7 @@ struct EvaluateArgs {
     scenarios: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
-    format: Format,
+    format: EvalFormat,
     /// Evaluate as of this date (YYYY-MM-DD) instead of the scenario's.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<Date>,
@@ -157,6 +206,31 @@ struct EvaluateArgs {
     /// Refuse scenario files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_SCENARIO_BYTES)]
     max_size: u64,
+    #[command(flatten)]
+    source: RulesSource,
+}
+
+#[derive(Debug, Args)]
+struct SchemaArgs {
+    #[command(flatten)]
+    source: RulesSource,
+}
+
+#[derive(Debug, Args)]
+struct TestArgs {
+    /// Scenario files or directories.
+    #[arg(value_name = "PATH", required = true)]
+    paths: Vec<PathBuf>,
+    /// Also report, for every rule, which outcomes the suite produced, and list
+    /// the rules it never saw both pass and fail.
+    #[arg(long)]
+    coverage: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Language of explanations in failure reports.
+    #[arg(long, value_enum, default_value = "en")]
+    lang: LangArg,
     #[command(flatten)]
     source: RulesSource,
 }
@@ -308,6 +382,39 @@ pub fn run(cli: Cli, io: &mut Io) -> u8 {
         Command::Evaluate(a) => evaluate(a, io),
         Command::Rules(a) => rules(a, io),
         Command::Check(a) => check(a, io),
+        Command::Test(a) => test(a, io),
+        Command::Schema(a) => {
+            let Some(rs) = load_rules(&a.source, io) else {
+                return EXIT_BAD_INPUT;
+            };
+            let v = crate::schema::scenario_schema(&rs);
+            io.print(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&v).unwrap_or_default()
+            ));
+            EXIT_OK
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "peacecoop", &mut buf);
+            io.print(&String::from_utf8_lossy(&buf));
+            EXIT_OK
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            match clap_mangen::Man::new(cmd).render(&mut buf) {
+                Ok(()) => {
+                    io.print(&String::from_utf8_lossy(&buf));
+                    EXIT_OK
+                }
+                Err(e) => {
+                    io.eprint(&format!("error: cannot render the manual page: {e}\n"));
+                    EXIT_BAD_INPUT
+                }
+            }
+        }
         Command::Whatif(a) => whatif(a, io),
         Command::History(a) => history(a, io),
         Command::Explain(a) => explain(a, io),
@@ -408,6 +515,42 @@ fn expand(paths: &[PathBuf], io: &mut Io) -> (Vec<PathBuf>, bool, usize) {
     (out, dir_given, bad)
 }
 
+/// Reads and evaluates many scenario files on all cores, results in input
+/// order; a progress bar goes to stderr when it is a terminal and the batch is long.
+fn evaluate_batch(
+    rs: &RuleSet,
+    paths: &[PathBuf],
+    max_size: u64,
+    date: Option<Date>,
+    io: &mut Io,
+) -> Vec<Result<(Scenario, Evaluation), crate::error::ScenarioError>> {
+    use rayon::prelude::*;
+    use std::io::IsTerminal;
+    let one = |p: &PathBuf| {
+        rs.read_scenario(p, max_size).map(|mut s| {
+            if let Some(d) = date {
+                rs.set_date(&mut s, d);
+            }
+            let e = rs.evaluate(&s);
+            (s, e)
+        })
+    };
+    let show = paths.len() >= 500 && std::io::stderr().is_terminal();
+    let mut out = Vec::with_capacity(paths.len());
+    for chunk in paths.chunks(1024) {
+        out.extend(chunk.par_iter().map(one).collect::<Vec<_>>());
+        if show {
+            let done = out.len();
+            let bar = "#".repeat(done * 30 / paths.len());
+            io.eprint(&format!("\r[{bar:<30}] {done}/{}", paths.len()));
+        }
+    }
+    if show {
+        io.eprint(&format!("\r{}\r", " ".repeat(50)));
+    }
+    out
+}
+
 fn evaluate(a: EvaluateArgs, io: &mut Io) -> u8 {
     let Some(rs) = load_rules(&a.source, io) else {
         return EXIT_BAD_INPUT;
@@ -415,15 +558,9 @@ fn evaluate(a: EvaluateArgs, io: &mut Io) -> u8 {
     let (paths, dir_given, dir_errors) = expand(&a.scenarios, io);
     let mut errors = dir_errors;
     let mut done: Vec<(Scenario, Evaluation)> = Vec::new();
-    for p in &paths {
-        match rs.read_scenario(p, a.max_size) {
-            Ok(mut s) => {
-                if let Some(d) = a.date {
-                    rs.set_date(&mut s, d);
-                }
-                let e = rs.evaluate(&s);
-                done.push((s, e));
-            }
+    for r in evaluate_batch(&rs, &paths, a.max_size, a.date, io) {
+        match r {
+            Ok(pair) => done.push(pair),
             Err(e) => {
                 print_scenario_error(&e, io);
                 errors += 1;
@@ -432,7 +569,9 @@ fn evaluate(a: EvaluateArgs, io: &mut Io) -> u8 {
     }
     let bad = errors > 0;
     match a.format {
-        Format::Json => {
+        EvalFormat::Markdown => io.print(&render::markdown::handout(&rs, &done, a.lang.into())),
+        EvalFormat::Html => io.print(&render::html::handout(&rs, &done, a.lang.into())),
+        EvalFormat::Json => {
             let items: Vec<serde_json::Value> = done
                 .iter()
                 .map(|(s, e)| render::json::evaluation_in(&rs, s, e, a.lang.into()))
@@ -449,7 +588,7 @@ fn evaluate(a: EvaluateArgs, io: &mut Io) -> u8 {
                 ));
             }
         }
-        Format::Text => {
+        EvalFormat::Text => {
             for (i, (s, e)) in done.iter().enumerate() {
                 if i > 0 {
                     io.print("\n");
@@ -511,6 +650,85 @@ fn exit_for(v: Verdict) -> u8 {
         Verdict::Eligible => EXIT_OK,
         Verdict::NotEligible => EXIT_NOT_ELIGIBLE,
         Verdict::Undetermined => EXIT_UNDETERMINED,
+    }
+}
+
+fn test(a: TestArgs, io: &mut Io) -> u8 {
+    let Some(rs) = load_rules(&a.source, io) else {
+        return EXIT_BAD_INPUT;
+    };
+    let lang: Lang = a.lang.into();
+    let (paths, _, mut errors) = expand(&a.paths, io);
+    let mut cases = Vec::new();
+    let mut coverage = crate::testrun::Coverage::new(&rs);
+    let mut skipped = 0usize;
+    for (p, r) in paths.iter().zip(evaluate_batch(
+        &rs,
+        &paths,
+        DEFAULT_MAX_SCENARIO_BYTES,
+        None,
+        io,
+    )) {
+        match r {
+            Ok((s, e)) => {
+                coverage.add(&e);
+                match crate::testrun::check(&s, &e) {
+                    Some(c) => cases.push((p.clone(), s, e, c)),
+                    None => skipped += 1,
+                }
+            }
+            Err(e) => {
+                print_scenario_error(&e, io);
+                errors += 1;
+            }
+        }
+    }
+    let failed = cases.iter().filter(|c| !c.3.passed()).count();
+    let passed = cases.len() - failed;
+    match a.format {
+        Format::Text => {
+            let mut out = String::new();
+            for (p, s, e, c) in cases.iter().filter(|c| !c.3.passed()) {
+                out.push_str(&render::testrun::failure(&rs, p, s, e, c, lang));
+            }
+            if a.coverage {
+                out.push_str(&render::testrun::coverage_text(&rs, &coverage, lang));
+            }
+            out.push_str(&format!(
+                "\ntest result: {}. {passed} passed, {failed} failed{}{}\n",
+                if failed == 0 && errors == 0 {
+                    "ok"
+                } else {
+                    "FAILED"
+                },
+                if skipped > 0 {
+                    format!(", {skipped} without expect")
+                } else {
+                    String::new()
+                },
+                if errors > 0 {
+                    format!(", {errors} unreadable")
+                } else {
+                    String::new()
+                },
+            ));
+            io.print(&out);
+        }
+        Format::Json => {
+            let v =
+                render::testrun::json(&rs, &cases, &coverage, a.coverage, errors, skipped, lang);
+            io.print(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&v).unwrap_or_default()
+            ));
+        }
+    }
+    if errors > 0 {
+        EXIT_BAD_INPUT
+    } else if failed > 0 {
+        EXIT_NOT_ELIGIBLE
+    } else {
+        EXIT_OK
     }
 }
 

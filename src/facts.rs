@@ -247,6 +247,8 @@ pub struct Scenario {
     pub texts: Vec<(FactId, String)>,
     /// The verdict the author expects, if stated.
     pub expect: Option<crate::trace::Verdict>,
+    /// Rule outcomes the author expects (`expect: {rules: {rule-id: fail}}`), by rule index.
+    pub expect_rules: Vec<(usize, crate::trace::Outcome)>,
     /// Facts given in the file that do not matter for this operation.
     pub unused: Vec<FactId>,
     /// Remarks for the reader, e.g. a text name that no rule lists.
@@ -262,6 +264,7 @@ impl Scenario {
             values: vec![None; n_facts],
             texts: Vec::new(),
             expect: None,
+            expect_rules: Vec::new(),
             unused: Vec::new(),
             notes: Vec::new(),
         }

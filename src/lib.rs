@@ -31,7 +31,7 @@
 //! ```
 
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 
 pub mod cli;
 pub mod date;
@@ -45,6 +45,8 @@ pub mod matrix;
 pub mod render;
 pub mod rule;
 pub mod ruleset;
+pub mod schema;
+pub mod testrun;
 pub mod text;
 pub mod trace;
 pub mod validate;

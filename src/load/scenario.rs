@@ -49,23 +49,7 @@ pub fn parse_scenario(rules: &RuleSet, text: &str, file: &str) -> Result<Scenari
                     hint: None,
                 }),
             },
-            "expect" => match &v.value {
-                Y::Null => {}
-                Y::Str(s) if Verdict::parse(s).is_some() => w.sc.expect = Verdict::parse(s),
-                other => {
-                    let s = match other {
-                        Y::Str(s) => suggest(s, ["eligible", "not_eligible", "undetermined"]),
-                        _ => None,
-                    };
-                    w.errors.push(ScenarioError::InvalidValue {
-                        location: at(file, v.pos),
-                        key: "expect".into(),
-                        found: found(other),
-                        expected: "one of `eligible`, `not_eligible`, `undetermined`".into(),
-                        hint: s.map(|s| format!("did you mean `{s}`?")),
-                    });
-                }
-            },
+            "expect" => w.expect(rules, v),
             _ => w.walk("", k, v),
         }
     }
@@ -133,6 +117,93 @@ struct Walker<'a> {
 }
 
 impl Walker<'_> {
+    /// `expect: verdict` or `expect: {verdict: ..., rules: {rule-id: outcome}}`.
+    fn expect(&mut self, rules: &RuleSet, v: &Node) {
+        let file = self.file;
+        let verdict_of = |n: &Node| -> Result<Option<Verdict>, ScenarioError> {
+            match &n.value {
+                Y::Null => Ok(None),
+                Y::Str(s) if Verdict::parse(s).is_some() => Ok(Verdict::parse(s)),
+                other => {
+                    let s = match other {
+                        Y::Str(s) => suggest(s, ["eligible", "not_eligible", "undetermined"]),
+                        _ => None,
+                    };
+                    Err(ScenarioError::InvalidValue {
+                        location: at(file, n.pos),
+                        key: "expect".into(),
+                        found: found(other),
+                        expected: "one of `eligible`, `not_eligible`, `undetermined`, or a mapping with `verdict` and `rules`".into(),
+                        hint: s.map(|s| format!("did you mean `{s}`?")),
+                    })
+                }
+            }
+        };
+        let Y::Map(entries) = &v.value else {
+            match verdict_of(v) {
+                Ok(x) => self.sc.expect = x,
+                Err(e) => self.errors.push(e),
+            }
+            return;
+        };
+        for (k, n) in entries {
+            match k.name.as_str() {
+                "verdict" => match verdict_of(n) {
+                    Ok(x) => self.sc.expect = x,
+                    Err(e) => self.errors.push(e),
+                },
+                "rules" => {
+                    let Y::Map(rs) = &n.value else {
+                        self.errors.push(ScenarioError::NotAMapping {
+                            location: at(file, n.pos),
+                            found: found(&n.value),
+                            context: " under `expect.rules`".into(),
+                        });
+                        continue;
+                    };
+                    for (rk, rv) in rs {
+                        let Some(idx) = rules.rule(&rk.name) else {
+                            let ids = rules.rules.iter().map(|r| r.id.0.as_str());
+                            self.errors.push(ScenarioError::UnknownKey {
+                                location: at(file, rk.pos),
+                                key: format!("expect.rules.{}", rk.name),
+                                expected: "the rule ids listed by `peacecoop rules`".into(),
+                                suggestion: suggest(&rk.name, ids),
+                            });
+                            continue;
+                        };
+                        let outcome = match &rv.value {
+                            Y::Str(s) => Outcome::ALL.iter().find(|o| o.as_str() == s).copied(),
+                            _ => None,
+                        };
+                        match outcome {
+                            Some(o) => self.sc.expect_rules.push((idx, o)),
+                            None => self.errors.push(ScenarioError::InvalidValue {
+                                location: at(file, rv.pos),
+                                key: format!("expect.rules.{}", rk.name),
+                                found: found(&rv.value),
+                                expected: "one of `pass`, `fail`, `undetermined`, `not_applicable`, `not_in_force`".into(),
+                                hint: match &rv.value {
+                                    Y::Str(s) => suggest(s, Outcome::ALL.iter().map(|o| o.as_str()))
+                                        .map(|s| format!("did you mean `{s}`?")),
+                                    _ => None,
+                                },
+                            }),
+                        }
+                    }
+                }
+                other => {
+                    self.errors.push(ScenarioError::UnknownKey {
+                        location: at(file, k.pos),
+                        key: format!("expect.{other}"),
+                        expected: "`verdict`, `rules`".into(),
+                        suggestion: suggest(other, ["verdict", "rules"]),
+                    });
+                }
+            }
+        }
+    }
+
     fn walk(&mut self, prefix: &str, k: &Key, v: &Node) {
         let full = if prefix.is_empty() {
             k.name.clone()

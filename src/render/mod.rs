@@ -4,9 +4,12 @@
 pub mod diagnostic;
 pub mod explain;
 pub mod history;
+pub mod html;
 pub mod json;
+pub mod markdown;
 pub mod matrix;
 pub mod rules;
+pub mod testrun;
 pub mod text;
 pub mod whatif;
 pub mod words;

@@ -1,0 +1,77 @@
+//! The committed JSON Schema is current, and an independent validator
+//! (the `jsonschema` crate) accepts every shipped scenario and rejects mistakes.
+
+use peacecoop::{RuleSet, schema, yaml};
+use std::path::Path;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn generated() -> serde_json::Value {
+    schema::scenario_schema(&RuleSet::embedded().expect("rules"))
+}
+
+#[test]
+fn committed_schema_is_current() {
+    let committed = std::fs::read_to_string(root().join("scenarios/schema.json"))
+        .expect("scenarios/schema.json");
+    let now = format!(
+        "{}\n",
+        serde_json::to_string_pretty(&generated()).expect("json")
+    );
+    assert!(
+        committed == now,
+        "scenarios/schema.json is stale: run `cargo run -- schema > scenarios/schema.json`"
+    );
+}
+
+fn instance(text: &str) -> serde_json::Value {
+    yaml::to_json(&yaml::parse(text).expect("valid YAML"))
+}
+
+#[test]
+fn every_shipped_scenario_validates_against_the_schema() {
+    let validator = jsonschema::validator_for(&generated()).expect("a valid draft 2020-12 schema");
+    let files = peacecoop::files::yaml_files(&root().join("scenarios")).expect("scenarios");
+    assert!(files.len() >= 50);
+    for f in files {
+        let text = std::fs::read_to_string(&f).expect("text");
+        let errors: Vec<String> = validator
+            .iter_errors(&instance(&text))
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", f.display());
+    }
+}
+
+#[test]
+fn the_schema_rejects_what_the_parser_rejects() {
+    let validator = jsonschema::validator_for(&generated()).expect("schema");
+    for bad in [
+        "name: x\nopration: un_peacekeeping\n",
+        "name: x\nconflict: {ceasfire: agreed}\n",
+        "name: x\noperation: peacekeeping\n",
+        "name: x\nimpartial: yes\n",
+        "name: x\ntasks: engineering\n",
+        "name: x\ntasks: [enginering]\n",
+        "name: x\npersonnel: -1\n",
+        "operation: un_peacekeeping\n",
+        "name: x\nexpect: {verdict: eligible, rules: {no-such-rule: pass}}\n",
+    ] {
+        assert!(
+            !validator.is_valid(&instance(bad)),
+            "schema accepted: {bad}"
+        );
+        assert!(
+            RuleSet::embedded()
+                .expect("rules")
+                .parse_scenario(bad, "bad.yaml")
+                .is_err(),
+            "parser accepted: {bad}"
+        );
+    }
+    assert!(validator.is_valid(&instance(
+        "name: x\nexpect: {verdict: eligible, rules: {ceasefire-agreement: pass}}\nconflict: {ceasefire: ~}\n"
+    )));
+}
