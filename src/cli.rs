@@ -76,6 +76,16 @@ Examples:
 Then start a scenario file with
   # yaml-language-server: $schema=./schema.json")]
     Schema(SchemaArgs),
+    /// Time ruleset loading, scenario parsing and evaluation inside one process.
+    #[command(after_help = "\
+Examples:
+  peacecoop bench scenarios/unosom-ii-1993.yaml
+  peacecoop bench scenarios/untac-1992.yaml --iterations 1000000 --format json
+  peacecoop bench --rules my-rules/ scenarios/untac-1992.yaml
+
+Reports medians: ruleset load (µs), scenario parse (µs), one evaluation with its
+full trace (ns, timed in batches of 64).")]
+    Bench(BenchArgs),
     /// Print a shell completion script.
     #[command(after_help = "\
 Examples:
@@ -206,6 +216,21 @@ struct EvaluateArgs {
     /// Refuse scenario files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_SCENARIO_BYTES)]
     max_size: u64,
+    #[command(flatten)]
+    source: RulesSource,
+}
+
+#[derive(Debug, Args)]
+struct BenchArgs {
+    /// The scenario file.
+    #[arg(value_name = "SCENARIO")]
+    scenario: PathBuf,
+    /// How many evaluations to time.
+    #[arg(long, default_value_t = 100_000, value_parser = clap::value_parser!(u32).range(1..))]
+    iterations: u32,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
     #[command(flatten)]
     source: RulesSource,
 }
@@ -383,6 +408,7 @@ pub fn run(cli: Cli, io: &mut Io) -> u8 {
         Command::Rules(a) => rules(a, io),
         Command::Check(a) => check(a, io),
         Command::Test(a) => test(a, io),
+        Command::Bench(a) => bench(a, io),
         Command::Schema(a) => {
             let Some(rs) = load_rules(&a.source, io) else {
                 return EXIT_BAD_INPUT;
@@ -515,36 +541,23 @@ fn expand(paths: &[PathBuf], io: &mut Io) -> (Vec<PathBuf>, bool, usize) {
     (out, dir_given, bad)
 }
 
-/// Reads and evaluates many scenario files on all cores, results in input
-/// order; a progress bar goes to stderr when it is a terminal and the batch is long.
+/// Evaluates a batch with a progress bar on stderr when it is a terminal and the batch is long.
 fn evaluate_batch(
     rs: &RuleSet,
     paths: &[PathBuf],
     max_size: u64,
     date: Option<Date>,
     io: &mut Io,
-) -> Vec<Result<(Scenario, Evaluation), crate::error::ScenarioError>> {
-    use rayon::prelude::*;
+) -> Vec<crate::batch::BatchItem> {
     use std::io::IsTerminal;
-    let one = |p: &PathBuf| {
-        rs.read_scenario(p, max_size).map(|mut s| {
-            if let Some(d) = date {
-                rs.set_date(&mut s, d);
-            }
-            let e = rs.evaluate(&s);
-            (s, e)
-        })
-    };
     let show = paths.len() >= 500 && std::io::stderr().is_terminal();
-    let mut out = Vec::with_capacity(paths.len());
-    for chunk in paths.chunks(1024) {
-        out.extend(chunk.par_iter().map(one).collect::<Vec<_>>());
+    let mut progress = |done: usize, total: usize| {
         if show {
-            let done = out.len();
-            let bar = "#".repeat(done * 30 / paths.len());
-            io.eprint(&format!("\r[{bar:<30}] {done}/{}", paths.len()));
+            let bar = "#".repeat(done * 30 / total.max(1));
+            io.eprint(&format!("\r[{bar:<30}] {done}/{total}"));
         }
-    }
+    };
+    let out = crate::batch::evaluate_files(rs, paths, max_size, date, &mut progress);
     if show {
         io.eprint(&format!("\r{}\r", " ".repeat(50)));
     }
@@ -572,20 +585,29 @@ fn evaluate(a: EvaluateArgs, io: &mut Io) -> u8 {
         EvalFormat::Markdown => io.print(&render::markdown::handout(&rs, &done, a.lang.into())),
         EvalFormat::Html => io.print(&render::html::handout(&rs, &done, a.lang.into())),
         EvalFormat::Json => {
-            let items: Vec<serde_json::Value> = done
-                .iter()
-                .map(|(s, e)| render::json::evaluation_in(&rs, s, e, a.lang.into()))
+            // Each report is written on all cores, then joined in input order.
+            use rayon::prelude::*;
+            let lang: Lang = a.lang.into();
+            let single = done.len() == 1 && !dir_given && paths.len() == 1;
+            let items: Vec<String> = done
+                .par_iter()
+                .map(|(s, e)| {
+                    serde_json::to_string_pretty(&render::json::report(&rs, s, e, lang))
+                        .unwrap_or_default()
+                })
                 .collect();
-            let v = if items.len() == 1 && !dir_given && paths.len() == 1 {
-                items.into_iter().next().unwrap_or_default()
-            } else {
-                serde_json::Value::Array(items)
-            };
-            if !(done.is_empty() && bad) {
-                io.print(&format!(
-                    "{}\n",
-                    serde_json::to_string_pretty(&v).unwrap_or_default()
-                ));
+            if single {
+                io.print(&items[0]);
+                io.print("\n");
+            } else if !(done.is_empty() && bad) {
+                let mut out = String::with_capacity(items.iter().map(|i| i.len() + 64).sum());
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    out.push_str(if i == 0 { "\n  " } else { ",\n  " });
+                    out.push_str(&item.replace('\n', "\n  "));
+                }
+                out.push_str(if items.is_empty() { "]\n" } else { "\n]\n" });
+                io.print(&out);
             }
         }
         EvalFormat::Text => {
@@ -729,6 +751,57 @@ fn test(a: TestArgs, io: &mut Io) -> u8 {
         EXIT_NOT_ELIGIBLE
     } else {
         EXIT_OK
+    }
+}
+
+fn bench(a: BenchArgs, io: &mut Io) -> u8 {
+    // Check the inputs first, so that errors read as usual.
+    if load_rules(&a.source, io).is_none() {
+        return EXIT_BAD_INPUT;
+    }
+    let text = match crate::files::read_text(&a.scenario, DEFAULT_MAX_SCENARIO_BYTES) {
+        Ok(t) => t,
+        Err(e) => {
+            print_scenario_error(&e, io);
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let dir = a.source.rules.clone();
+    let load = move || match &dir {
+        Some(d) => RuleSet::from_dir(d),
+        None => RuleSet::embedded(),
+    };
+    let file = a.scenario.display().to_string();
+    match crate::bench::bench(&load, &text, &file, a.iterations) {
+        Ok(r) => {
+            match a.format {
+                Format::Json => io.print(&format!(
+                    "{}\n",
+                    serde_json::json!({
+                        "iterations": r.iterations,
+                        "ruleset_load_us": r.ruleset_load_us,
+                        "parse_us": r.parse_us,
+                        "evaluate_ns": r.evaluate_ns,
+                        "evaluate_p10_ns": r.evaluate_p10_p90_ns.0,
+                        "evaluate_p90_ns": r.evaluate_p10_p90_ns.1,
+                    })
+                )),
+                Format::Text => io.print(&format!(
+                    "{file}\n  ruleset load     {:>10.1} µs   (median)\n  scenario parse   {:>10.1} µs   (median)\n  evaluation       {:>10.0} ns   (median of {} runs in batches of 64; p10 {:.0}, p90 {:.0})\n",
+                    r.ruleset_load_us,
+                    r.parse_us,
+                    r.evaluate_ns,
+                    r.iterations,
+                    r.evaluate_p10_p90_ns.0,
+                    r.evaluate_p10_p90_ns.1
+                )),
+            }
+            EXIT_OK
+        }
+        Err(e) => {
+            io.eprint(&format!("error: {e}\n"));
+            EXIT_BAD_INPUT
+        }
     }
 }
 

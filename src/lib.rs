@@ -33,6 +33,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod batch;
+pub mod bench;
 pub mod cli;
 pub mod date;
 pub mod error;

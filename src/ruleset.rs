@@ -49,15 +49,20 @@ pub fn embedded_source(name: &str) -> Option<&'static str> {
 
 impl RuleSet {
     /// The ruleset shipped in `rules/`, embedded in the binary at build time.
+    ///
+    /// The files were parsed at build time; only the typed compilation runs here.
     pub fn embedded() -> Result<RuleSet, RulesetError> {
-        let sources: Vec<Source> = EMBEDDED_RULES
+        let parsed = EMBEDDED_RULES
             .iter()
-            .map(|(name, text)| Source {
-                name: (*name).to_owned(),
-                text: (*text).to_owned(),
+            .zip(EMBEDDED_TREES)
+            .map(|((name, text), tree)| {
+                let node = tree
+                    .and_then(crate::yaml::decode)
+                    .map_or_else(|| crate::yaml::parse(text), Ok);
+                ((*name).to_owned(), node)
             })
             .collect();
-        load::load_ruleset(&sources)
+        load::load_parsed(parsed)
     }
 
     /// Loads every `*.yaml`/`*.yml` file below `dir`, in sorted path order.

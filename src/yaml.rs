@@ -288,6 +288,146 @@ impl<'de> Deserialize<'de> for Raw {
     }
 }
 
+/// Encodes a tree in a compact binary form, positions included. The build
+/// script uses it to embed the default rules already parsed, so that a CLI
+/// call does not spend its time in the YAML parser.
+pub fn encode(n: &Node, out: &mut Vec<u8>) {
+    fn varint(mut v: u64, out: &mut Vec<u8>) {
+        loop {
+            let b = (v & 0x7f) as u8;
+            v >>= 7;
+            if v == 0 {
+                out.push(b);
+                return;
+            }
+            out.push(b | 0x80);
+        }
+    }
+    fn text(s: &str, out: &mut Vec<u8>) {
+        varint(s.len() as u64, out);
+        out.extend_from_slice(s.as_bytes());
+    }
+    fn pos(p: Pos, out: &mut Vec<u8>) {
+        varint(u64::from(p.line), out);
+        varint(u64::from(p.column), out);
+    }
+    pos(n.pos, out);
+    match &n.value {
+        Value::Null => out.push(0),
+        Value::Bool(b) => out.push(if *b { 2 } else { 1 }),
+        Value::Int(i) => {
+            out.push(3);
+            varint(((*i << 1) ^ (*i >> 63)) as u64, out);
+        }
+        Value::Float(x) => {
+            out.push(4);
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+        Value::Str(s) => {
+            out.push(5);
+            text(s, out);
+        }
+        Value::Seq(items) => {
+            out.push(6);
+            varint(items.len() as u64, out);
+            items.iter().for_each(|i| encode(i, out));
+        }
+        Value::Map(entries) => {
+            out.push(7);
+            varint(entries.len() as u64, out);
+            for (k, v) in entries {
+                pos(k.pos, out);
+                text(&k.name, out);
+                encode(v, out);
+            }
+        }
+    }
+}
+
+/// Decodes what [`encode`] wrote; `None` if the bytes are not such a tree.
+pub fn decode(bytes: &[u8]) -> Option<Node> {
+    struct R<'a>(&'a [u8]);
+    impl R<'_> {
+        fn byte(&mut self) -> Option<u8> {
+            let (b, rest) = self.0.split_first()?;
+            self.0 = rest;
+            Some(*b)
+        }
+        fn varint(&mut self) -> Option<u64> {
+            let mut v = 0u64;
+            for shift in (0..64).step_by(7) {
+                let b = self.byte()?;
+                v |= u64::from(b & 0x7f) << shift;
+                if b & 0x80 == 0 {
+                    return Some(v);
+                }
+            }
+            None
+        }
+        fn text(&mut self) -> Option<String> {
+            let n = usize::try_from(self.varint()?).ok()?;
+            if n > self.0.len() {
+                return None;
+            }
+            let (s, rest) = self.0.split_at(n);
+            self.0 = rest;
+            String::from_utf8(s.to_vec()).ok()
+        }
+        fn pos(&mut self) -> Option<Pos> {
+            Some(Pos {
+                line: u32::try_from(self.varint()?).ok()?,
+                column: u32::try_from(self.varint()?).ok()?,
+            })
+        }
+        fn node(&mut self, depth: u32) -> Option<Node> {
+            if depth > 256 {
+                return None;
+            }
+            let pos = self.pos()?;
+            let value = match self.byte()? {
+                0 => Value::Null,
+                1 => Value::Bool(false),
+                2 => Value::Bool(true),
+                3 => {
+                    let z = self.varint()?;
+                    Value::Int(((z >> 1) as i64) ^ -((z & 1) as i64))
+                }
+                4 => {
+                    let mut b = [0u8; 8];
+                    for x in &mut b {
+                        *x = self.byte()?;
+                    }
+                    Value::Float(f64::from_le_bytes(b))
+                }
+                5 => Value::Str(self.text()?),
+                6 => {
+                    let n = self.varint()?;
+                    let mut items = Vec::new();
+                    for _ in 0..n {
+                        items.push(self.node(depth + 1)?);
+                    }
+                    Value::Seq(items)
+                }
+                7 => {
+                    let n = self.varint()?;
+                    let mut entries = Vec::new();
+                    for _ in 0..n {
+                        let kpos = self.pos()?;
+                        let name = self.text()?;
+                        entries.push((Key { pos: kpos, name }, self.node(depth + 1)?));
+                    }
+                    Value::Map(entries)
+                }
+                _ => return None,
+            };
+            Some(Node { pos, value })
+        }
+    }
+    let mut r = R(bytes);
+    let n = r.node(0)?;
+    r.0.is_empty().then_some(n)
+}
+
 /// The tree as JSON (positions dropped), e.g. to check a file against a JSON Schema.
 pub fn to_json(n: &Node) -> serde_json::Value {
     use serde_json::Value as J;
@@ -321,6 +461,17 @@ mod tests {
         };
         assert_eq!(inner[0].0.pos, Pos { line: 3, column: 3 });
         assert!(matches!(inner[0].1.value, Value::Bool(true)));
+    }
+
+    #[test]
+    fn encode_decode_round_trip() {
+        let src = "a: [1, -7, 2.5, true, ~, \"x\"]\nb:\n  c: 日本\n";
+        let n = parse(src).unwrap();
+        let mut bytes = Vec::new();
+        encode(&n, &mut bytes);
+        let back = decode(&bytes).unwrap();
+        assert_eq!(format!("{n:?}"), format!("{back:?}"));
+        assert!(decode(&bytes[..bytes.len() - 1]).is_none());
     }
 
     #[test]

@@ -343,6 +343,18 @@ fn valid_fact_name(name: &str) -> bool {
 
 /// Loads and validates a ruleset from its files (in the order given).
 pub fn load_ruleset(sources: &[Source]) -> Result<RuleSet, RulesetError> {
+    let parsed: Vec<(String, Result<Node, yaml::SyntaxError>)> = sources
+        .iter()
+        .map(|s| (s.name.clone(), yaml::parse(&s.text)))
+        .collect();
+    load_parsed(parsed)
+}
+
+/// Loads a ruleset from files already parsed (or not: a syntax error is reported).
+pub fn load_parsed(
+    parsed: Vec<(String, Result<Node, yaml::SyntaxError>)>,
+) -> Result<RuleSet, RulesetError> {
+    let file_names: Vec<String> = parsed.iter().map(|(n, _)| n.clone()).collect();
     let mut l = Loader {
         diags: Vec::new(),
         vocab: Vocabulary::default(),
@@ -353,12 +365,12 @@ pub fn load_ruleset(sources: &[Source]) -> Result<RuleSet, RulesetError> {
         rule_index: HashMap::new(),
     };
     let mut docs = Vec::new();
-    for s in sources {
-        match yaml::parse(&s.text) {
-            Ok(n) => docs.push((s.name.clone(), n)),
+    for (name, result) in parsed {
+        match result {
+            Ok(n) => docs.push((name, n)),
             Err(e) => l.err(
                 "yaml-syntax",
-                at(&s.name, e.pos.unwrap_or_default()),
+                at(&name, e.pos.unwrap_or_default()),
                 format!("invalid YAML: {}", e.message),
                 None,
             ),
@@ -393,7 +405,7 @@ pub fn load_ruleset(sources: &[Source]) -> Result<RuleSet, RulesetError> {
                         ..
                     },
                 )) => {
-                    bucket.extend(items.iter().map(|n| (file.clone(), n.clone())));
+                    bucket.extend(items.iter().map(|n| (file.as_str(), n)));
                 }
                 Some((_, n)) => l.err(
                     "expected-list",
@@ -411,7 +423,7 @@ pub fn load_ruleset(sources: &[Source]) -> Result<RuleSet, RulesetError> {
         l.err(
             "missing-date-fact",
             Location {
-                file: sources.first().map(|s| s.name.clone()).unwrap_or_default(),
+                file: file_names.first().cloned().unwrap_or_default(),
                 line: 0,
                 column: 0,
             },
@@ -525,7 +537,7 @@ pub fn load_ruleset(sources: &[Source]) -> Result<RuleSet, RulesetError> {
             name,
             description,
             when.clone(),
-            file.clone(),
+            (*file).to_owned(),
             at(file, n.pos),
         ));
     }
@@ -618,7 +630,7 @@ pub fn load_ruleset(sources: &[Source]) -> Result<RuleSet, RulesetError> {
     if l.diags.iter().any(|d| d.severity == Severity::Error) {
         // Report in reading order: file, then line, then column.
         let order = |d: &Diagnostic| {
-            let file = sources.iter().position(|s| s.name == d.location.file);
+            let file = file_names.iter().position(|n| *n == d.location.file);
             (file, d.location.line, d.location.column)
         };
         l.diags.sort_by_key(order);
