@@ -5,7 +5,7 @@
 //! false. Nothing here allocates except the result vector.
 
 use crate::facts::{FactSet, Scenario, Value};
-use crate::rule::{CmpOp, Condition, Test};
+use crate::rule::{CmpOp, Condition, OutcomeSet, Test};
 use crate::ruleset::RuleSet;
 use crate::trace::{Evaluation, Outcome, RuleResult, Verdict};
 
@@ -85,27 +85,29 @@ pub(crate) fn eval_cond(c: &Condition, env: &Env<'_>, missing: &mut FactSet) -> 
                 Some(v) => Tri::from(test_value(test, v)),
             }
         }
-        Condition::Rule { rule, outcomes } => {
-            let r = env.results[*rule];
-            match r.outcome {
-                Outcome::Undetermined => {
-                    // The referenced rule might still come out any of pass, fail or not applicable.
-                    let could = [Outcome::Pass, Outcome::Fail, Outcome::NotApplicable]
-                        .iter()
-                        .filter(|o| outcomes.contains(**o))
-                        .count();
-                    if could == 0 && !outcomes.contains(Outcome::Undetermined) {
-                        Tri::False
-                    } else if could == 3 {
-                        Tri::True
-                    } else {
-                        *missing = missing.union(r.missing);
-                        Tri::Unknown
-                    }
-                }
-                o => Tri::from(outcomes.contains(o)),
+        Condition::Rule { rule, outcomes } => rule_ref(env.results[*rule], *outcomes, missing),
+    }
+}
+
+/// A test on another rule's outcome, in three-valued logic.
+pub(crate) fn rule_ref(r: RuleResult, outcomes: OutcomeSet, missing: &mut FactSet) -> Tri {
+    match r.outcome {
+        Outcome::Undetermined => {
+            // The referenced rule might still come out any of pass, fail or not applicable.
+            let could = [Outcome::Pass, Outcome::Fail, Outcome::NotApplicable]
+                .iter()
+                .filter(|o| outcomes.contains(**o))
+                .count();
+            if could == 0 && !outcomes.contains(Outcome::Undetermined) {
+                Tri::False
+            } else if could == 3 {
+                Tri::True
+            } else {
+                *missing = missing.union(r.missing);
+                Tri::Unknown
             }
         }
+        o => Tri::from(outcomes.contains(o)),
     }
 }
 
@@ -132,11 +134,40 @@ fn cmp(op: CmpOp, a: i64, b: i64) -> bool {
     }
 }
 
-/// Evaluates every rule of `rules` against `scenario`.
+/// Evaluates every rule of `rules` against `scenario`, on the compiled rules.
 ///
 /// Pure and deterministic: no I/O, no clock (the date comes from the
-/// scenario), the same inputs always give the same [`Evaluation`].
+/// scenario), the same inputs always give the same [`Evaluation`]. Nothing is
+/// allocated but the result vector.
 pub fn evaluate(rules: &RuleSet, scenario: &Scenario) -> Evaluation {
+    let date = rules.scenario_date(scenario);
+    let blank = RuleResult {
+        outcome: Outcome::NotInForce,
+        version: None,
+        missing: FactSet::EMPTY,
+    };
+    let mut results = vec![blank; rules.rules.len()];
+    for &i in &rules.order {
+        let versions = &rules.compiled[i];
+        let Some(vi) = versions
+            .iter()
+            .position(|v| v.from.is_none_or(|f| f <= date) && v.until.is_none_or(|u| date <= u))
+        else {
+            continue;
+        };
+        let (outcome, missing) = crate::compiled::outcome(&versions[vi], scenario, &results);
+        results[i] = RuleResult {
+            outcome,
+            version: Some(vi as u8),
+            missing,
+        };
+    }
+    finish(rules, date, results)
+}
+
+/// The same as [`evaluate`], interpreting the condition trees directly: the
+/// reference the compiled form is checked against.
+pub fn evaluate_interpreted(rules: &RuleSet, scenario: &Scenario) -> Evaluation {
     let date = rules.scenario_date(scenario);
     let blank = RuleResult {
         outcome: Outcome::NotInForce,
@@ -176,6 +207,11 @@ pub fn evaluate(rules: &RuleSet, scenario: &Scenario) -> Evaluation {
             missing,
         };
     }
+    finish(rules, date, results)
+}
+
+/// The verdict from the rules' results.
+fn finish(rules: &RuleSet, date: crate::date::Date, results: Vec<RuleResult>) -> Evaluation {
     let mut verdict = Verdict::Eligible;
     let mut missing = FactSet::EMPTY;
     for (rule, r) in rules.rules.iter().zip(&results) {

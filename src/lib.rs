@@ -36,6 +36,7 @@
 pub mod batch;
 pub mod bench;
 pub mod cli;
+pub mod compiled;
 pub mod date;
 pub mod error;
 pub mod eval;

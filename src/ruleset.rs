@@ -35,6 +35,8 @@ pub struct RuleSet {
     pub terms: Vec<Term>,
     /// Warnings found while loading (the ruleset is usable).
     pub warnings: Vec<Diagnostic>,
+    /// The rules compiled for evaluation, one entry per rule, one per version.
+    pub compiled: Vec<Vec<crate::compiled::CompiledVersion>>,
 }
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));

@@ -134,6 +134,12 @@ proptest! {
     }
 
     #[test]
+    fn compiled_rules_agree_with_the_interpreted_trees(s in arb_scenario()) {
+        let rs = rules();
+        prop_assert_eq!(rs.evaluate(&s), peacecoop::eval::evaluate_interpreted(rs, &s));
+    }
+
+    #[test]
     fn worsening_a_principle_never_makes_a_mission_eligible(s in arb_scenario()) {
         let rs = rules();
         let before = rs.evaluate(&s).verdict;

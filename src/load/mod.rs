@@ -638,7 +638,9 @@ pub fn load_parsed(
             diagnostics: l.diags,
         });
     }
+    let compiled_rules = compiled.iter().map(crate::compiled::compile_rule).collect();
     Ok(RuleSet {
+        compiled: compiled_rules,
         vocab: l.vocab,
         law_versions,
         principles,
