@@ -36,29 +36,17 @@ pub(crate) struct Env<'a> {
 pub(crate) fn eval_cond(c: &Condition, env: &Env<'_>, missing: &mut FactSet) -> Tri {
     match c {
         Condition::Const(b) => Tri::from(*b),
-        Condition::All(cs) => {
-            let mut acc = Tri::True;
+        Condition::All(cs) | Condition::Any(cs) => {
+            // `all` stops at the first false member, `any` at the first true one.
+            let all = matches!(c, Condition::All(_));
+            let stop = if all { Tri::False } else { Tri::True };
+            let mut acc = if all { Tri::True } else { Tri::False };
             let mut m = FactSet::EMPTY;
             for c in cs {
                 match eval_cond(c, env, &mut m) {
-                    Tri::False => return Tri::False,
+                    t if t == stop => return stop,
                     Tri::Unknown => acc = Tri::Unknown,
-                    Tri::True => {}
-                }
-            }
-            if acc == Tri::Unknown {
-                *missing = missing.union(m);
-            }
-            acc
-        }
-        Condition::Any(cs) => {
-            let mut acc = Tri::False;
-            let mut m = FactSet::EMPTY;
-            for c in cs {
-                match eval_cond(c, env, &mut m) {
-                    Tri::True => return Tri::True,
-                    Tri::Unknown => acc = Tri::Unknown,
-                    Tri::False => {}
+                    _ => {}
                 }
             }
             if acc == Tri::Unknown {

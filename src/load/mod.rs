@@ -201,19 +201,22 @@ impl Loader {
         }
     }
 
+    /// Reports a required key that is absent.
+    fn missing<T>(&mut self, file: &str, owner: &Node, key: &str) -> Option<T> {
+        self.err(
+            "missing-key",
+            at(file, owner.pos),
+            format!("missing `{key}`"),
+            None,
+        );
+        None
+    }
+
     /// A required bilingual text field.
     fn text(&mut self, file: &str, f: &Fields<'_>, key: &str, owner: &Node) -> Option<Text> {
         match f.get(key) {
             Some((k, n)) => self.text_node(file, n, &format!("`{}`", k.name)),
-            None => {
-                self.err(
-                    "missing-key",
-                    at(file, owner.pos),
-                    format!("missing `{key}`"),
-                    None,
-                );
-                None
-            }
+            None => self.missing(file, owner, key),
         }
     }
 
@@ -244,15 +247,7 @@ impl Loader {
                 );
                 None
             }
-            None => {
-                self.err(
-                    "missing-key",
-                    at(file, owner.pos),
-                    format!("missing `{key}`"),
-                    None,
-                );
-                None
-            }
+            None => self.missing(file, owner, key),
         }
     }
 
