@@ -175,7 +175,10 @@ impl Loader {
             Y::Map(_) => {
                 let f = self.fields(file, node, &["en", "ja"], what)?;
                 let en = self.string(file, &f, "en", node)?;
-                let ja = self.opt_string(file, &f, "ja").filter(|j| !j.is_empty());
+                let ja = self
+                    .opt_string(file, &f, "ja")
+                    .filter(|j| !j.is_empty())
+                    .map(|j| rules::join_cjk(&j));
                 if ja.is_none() {
                     self.warn(
                         "missing-translation",

@@ -142,7 +142,7 @@ impl Loader {
                     let Some(article) = self.string(file, &f, "article", it) else {
                         continue;
                     };
-                    let text_ja = self.opt_string(file, &f, "ja");
+                    let text_ja = self.opt_string(file, &f, "ja").map(|j| join_cjk(&j));
                     let text_en = self.opt_string(file, &f, "en");
                     out.push(Citation {
                         article,
@@ -459,4 +459,18 @@ impl VersionDraft {
             location,
         }
     }
+}
+
+/// Removes the spaces that folding a YAML block puts between Japanese characters.
+pub(super) fn join_cjk(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let wide = |c: char| c > '\u{2e7f}';
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| {
+            !(*c == ' ' && i > 0 && i + 1 < chars.len() && wide(chars[i - 1]) && wide(chars[i + 1]))
+        })
+        .map(|(_, c)| *c)
+        .collect()
 }
