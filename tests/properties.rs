@@ -185,3 +185,10 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_ruleset_is_shared_across_threads() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<RuleSet>();
+    shareable::<Scenario>();
+}
