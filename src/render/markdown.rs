@@ -8,7 +8,7 @@
 //! The helpers marked `pub(super)` are shared with [`super::html`].
 
 use super::words::{self, words};
-use super::{deciding, explanation, group, reason, version_used};
+use super::{explanation, group, reason, version_used};
 use crate::facts::Scenario;
 use crate::history::{Step, history};
 use crate::rule::RuleKind;
@@ -219,8 +219,8 @@ pub(super) fn counts(rs: &RuleSet, e: &Evaluation, lang: Lang) -> String {
         [
             rs.rules.len(),
             e.with_outcome(Outcome::Pass).count(),
-            deciding(rs, e, Outcome::Fail).len(),
-            deciding(rs, e, Outcome::Undetermined).len(),
+            e.with_outcome(Outcome::Fail).count(),
+            e.with_outcome(Outcome::Undetermined).count(),
             e.with_outcome(Outcome::NotApplicable).count(),
             e.with_outcome(Outcome::NotInForce).count(),
         ],

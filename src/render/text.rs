@@ -2,7 +2,7 @@
 //! by principle and pillar.
 
 use super::words::{self, words};
-use super::{deciding, explanation, group, reason};
+use super::{explanation, group, reason};
 use crate::facts::Scenario;
 use crate::rule::RuleKind;
 use crate::ruleset::RuleSet;
@@ -165,8 +165,8 @@ pub fn evaluation_with(
             [
                 rs.rules.len(),
                 e.with_outcome(Outcome::Pass).count(),
-                deciding(rs, e, Outcome::Fail).len(),
-                deciding(rs, e, Outcome::Undetermined).len(),
+                e.with_outcome(Outcome::Fail).count(),
+                e.with_outcome(Outcome::Undetermined).count(),
                 e.with_outcome(Outcome::NotApplicable).count(),
                 e.with_outcome(Outcome::NotInForce).count(),
             ]
