@@ -91,7 +91,7 @@ impl Program {
 /// The value of fact `f`, or `None` after noting it missing.
 #[inline]
 fn get(s: &Scenario, f: u16, missing: &mut FactSet) -> Option<Value> {
-    let v = s.values[f as usize];
+    let v = s.get(crate::facts::FactId(f));
     if v.is_none() {
         missing.insert(crate::facts::FactId(f));
     }
@@ -137,7 +137,7 @@ fn eval_at(
             Tri::False => Tri::True,
             Tri::Unknown => Tri::Unknown,
         },
-        Op::IsSet(f) => Tri::from(s.values[f as usize].is_some()),
+        Op::IsSet(f) => Tri::from(s.get(crate::facts::FactId(f)).is_some()),
         Op::Is(f, _) => test(
             f,
             missing,
@@ -177,7 +177,10 @@ fn eval_at(
             missing,
             |v, op| matches!((v, op), (Value::Set(s), Op::ContainsAny(_, m)) if s & m != 0),
         ),
-        Op::Rule(r, outcomes) => crate::eval::rule_ref(results[r as usize], outcomes, missing),
+        Op::Rule(r, outcomes) => match results.get(r as usize) {
+            Some(res) => crate::eval::rule_ref(*res, outcomes, missing),
+            None => Tri::Unknown,
+        },
     }
 }
 

@@ -133,6 +133,8 @@ pub struct FactDecl {
     pub used_if: Option<Condition>,
     /// For text facts: the names the rules compare it with, upper-cased, in first-use order.
     pub symbols: Vec<String>,
+    /// Where the fact is declared.
+    pub location: crate::rule::Location,
 }
 
 /// A fact's default.
@@ -190,7 +192,11 @@ impl Vocabulary {
         let decl = self.get(id);
         match v {
             Value::Bool(b) => b.to_string(),
-            Value::Enum(i) => decl.ty.values()[i as usize].name.clone(),
+            Value::Enum(i) => decl
+                .ty
+                .values()
+                .get(i as usize)
+                .map_or_else(|| format!("#{i}"), |v| v.name.clone()),
             Value::Set(bits) => {
                 let names: Vec<&str> = decl
                     .ty
@@ -204,13 +210,12 @@ impl Vocabulary {
             }
             Value::Int(i) => i.to_string(),
             Value::Date(d) => d.to_string(),
-            Value::Sym(s) => match text {
-                Some(t) => t.to_owned(),
-                None => decl
-                    .symbols
-                    .get(s as usize)
-                    .cloned()
-                    .unwrap_or_else(|| "(other)".to_owned()),
+            // The scenario's own spelling when it is this value, else the rules' name.
+            Value::Sym(s) => match (decl.symbols.get(s as usize), text) {
+                (Some(sym), Some(t)) if t.trim().to_uppercase() == *sym => t.to_owned(),
+                (Some(sym), _) => sym.clone(),
+                (None, Some(t)) => t.to_owned(),
+                (None, None) => "(other)".to_owned(),
             },
         }
     }

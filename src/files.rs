@@ -85,7 +85,7 @@ pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, ScenarioError> {
     }
     let mut bytes = Vec::new();
     std::fs::File::open(path)
-        .and_then(|f| f.take(max_bytes + 1).read_to_end(&mut bytes))
+        .and_then(|f| f.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes))
         .map_err(|e| read_err(&e))?;
     if bytes.len() as u64 > max_bytes {
         return Err(ScenarioError::TooLarge {

@@ -72,6 +72,12 @@ pub enum MatrixError {
     /// Nothing to vary.
     #[error("name at least one fact to vary")]
     Empty,
+    /// The fact has no values to try (a text no rule mentions, dates without law versions).
+    #[error("`{name}` has no values to vary over: no rule compares it with anything")]
+    NoValues {
+        /// The fact.
+        name: String,
+    },
 }
 
 /// Resolves a dimension name against the vocabulary.
@@ -117,6 +123,11 @@ pub fn dimension(rs: &RuleSet, name: &str) -> Result<Dimension, MatrixError> {
                 });
             }
         };
+        if values.is_empty() {
+            return Err(MatrixError::NoValues {
+                name: name.to_owned(),
+            });
+        }
         return Ok(Dimension {
             name: name.to_owned(),
             fact: f,
@@ -162,7 +173,7 @@ fn thresholds(rs: &RuleSet, f: FactId) -> Vec<i64> {
                 fact,
                 test: Test::Cmp(_, n) | Test::Is(Value::Int(n)),
             } if *fact == f => {
-                out.extend([*n, n + 1]);
+                out.extend([*n, n.saturating_add(1)]);
             }
             _ => {}
         }
@@ -191,7 +202,7 @@ pub fn matrix(rs: &RuleSet, s: &Scenario, names: &[String]) -> Result<Matrix, Ma
         .collect::<Result<Vec<_>, _>>()?;
     let total = dims
         .iter()
-        .try_fold(1usize, |acc, d| acc.checked_mul(d.values.len().max(1)))
+        .try_fold(1usize, |acc, d| acc.checked_mul(d.values.len()))
         .unwrap_or(usize::MAX);
     if total > MAX_ROWS {
         return Err(MatrixError::TooLarge {
@@ -204,7 +215,7 @@ pub fn matrix(rs: &RuleSet, s: &Scenario, names: &[String]) -> Result<Matrix, Ma
         let mut k = n;
         let mut choice = vec![0; dims.len()];
         for (j, d) in dims.iter().enumerate().rev() {
-            let len = d.values.len().max(1);
+            let len = d.values.len();
             choice[j] = k % len;
             k /= len;
         }

@@ -134,6 +134,13 @@ impl Condition {
         });
         s
     }
+    /// How many conditions the tree holds (terms expanded).
+    pub fn size(&self) -> usize {
+        let mut n = 0;
+        self.walk(&mut |_| n += 1);
+        n
+    }
+
     /// The rules the condition refers to.
     pub fn rules(&self) -> Vec<usize> {
         let mut v = Vec::new();

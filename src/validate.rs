@@ -112,11 +112,7 @@ fn unused(rs: &RuleSet, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic {
                 code: "unused-fact",
                 severity: Severity::Warning,
-                location: crate::rule::Location {
-                    file: "facts".into(),
-                    line: 0,
-                    column: 0,
-                },
+                location: f.location.clone(),
                 message: format!("fact `{}` is declared but no rule reads it", f.name),
                 help: None,
             });

@@ -25,6 +25,8 @@ enum Atom {
     Add(FactId, u8),
     /// Remove an item from a list fact.
     Remove(FactId, u8),
+    /// Make an unknown list fact known and empty.
+    Clear(FactId),
 }
 
 /// A `Value` with a total order, for sets of atoms.
@@ -52,7 +54,7 @@ impl ValueKey {
 impl Atom {
     fn fact(self) -> FactId {
         match self {
-            Atom::Set(f, _) | Atom::Add(f, _) | Atom::Remove(f, _) => f,
+            Atom::Set(f, _) | Atom::Add(f, _) | Atom::Remove(f, _) | Atom::Clear(f) => f,
         }
     }
 }
@@ -174,7 +176,7 @@ pub fn whatif_keeping(rs: &RuleSet, s: &Scenario, max_changes: usize, keep: &[Fa
         .into_iter()
         .map(|sol| Alternative {
             changes: changes(s, sol),
-            verdict: Verdict::Eligible,
+            verdict: rs.evaluate(&apply(s, sol)).verdict,
             size: sol.len(),
         })
         .collect();
@@ -199,7 +201,9 @@ fn first_broken(rs: &RuleSet, e: &crate::trace::Evaluation) -> Option<usize> {
 
 fn conflicts(a: Atom, b: Atom) -> bool {
     match (a, b) {
-        (Atom::Set(f, _), other) | (other, Atom::Set(f, _)) => other.fact() == f,
+        (Atom::Set(f, _) | Atom::Clear(f), other) | (other, Atom::Set(f, _) | Atom::Clear(f)) => {
+            other.fact() == f
+        }
         (Atom::Add(f, i) | Atom::Remove(f, i), Atom::Add(g, j) | Atom::Remove(g, j)) => {
             f == g && i == j
         }
@@ -211,6 +215,7 @@ fn apply(s: &Scenario, atoms: &[Atom]) -> Scenario {
     for a in atoms {
         match *a {
             Atom::Set(f, v) => out.set(f, Some(v.value())),
+            Atom::Clear(f) => out.set(f, Some(Value::Set(0))),
             Atom::Add(f, i) | Atom::Remove(f, i) => {
                 let cur = match out.get(f) {
                     Some(Value::Set(b)) => b,
@@ -229,20 +234,20 @@ fn apply(s: &Scenario, atoms: &[Atom]) -> Scenario {
 }
 
 /// The facts a rule's outcome depends on: what it reads, the date if it has
-/// periods, and the same for the rules it refers to.
-fn depends(rs: &RuleSet, rule: usize, out: &mut Vec<(FactId, Vec<Test>)>, depth: u8) {
-    let r = &rs.rules[rule];
-    if depth > 8 {
+/// periods, and the same for the rules it refers to (rule references are acyclic).
+fn depends(rs: &RuleSet, rule: usize, out: &mut Vec<(FactId, Vec<Test>)>, seen: &mut Vec<usize>) {
+    if seen.contains(&rule) {
         return;
     }
-    for v in &r.versions {
+    seen.push(rule);
+    for v in &rs.rules[rule].versions {
         let conds: Vec<&Condition> = std::iter::once(&v.applies_if)
             .chain(v.require.as_ref())
             .collect();
         for c in &conds {
             collect(c, out);
             for other in c.rules() {
-                depends(rs, other, out, depth + 1);
+                depends(rs, other, out, seen);
             }
         }
         if (v.period.from.is_some() || v.period.until.is_some())
@@ -268,7 +273,7 @@ fn collect(c: &Condition, out: &mut Vec<(FactId, Vec<Test>)>) {
 
 fn candidates(rs: &RuleSet, s: &Scenario, rule: usize, date: Date) -> Vec<Atom> {
     let mut facts = Vec::new();
-    depends(rs, rule, &mut facts, 0);
+    depends(rs, rule, &mut facts, &mut Vec::new());
     let mut out = Vec::new();
     for (f, tests) in facts {
         let decl = rs.vocab.get(f);
@@ -287,7 +292,7 @@ fn candidates(rs: &RuleSet, s: &Scenario, rule: usize, date: Date) -> Vec<Atom> 
                 let mut pts = Vec::new();
                 for t in &tests {
                     if let Test::Cmp(_, n) | Test::Is(Value::Int(n)) = t {
-                        pts.extend([n - 1, *n, n + 1]);
+                        pts.extend([n.saturating_sub(1), *n, n.saturating_add(1)]);
                     }
                 }
                 pts.retain(|p| p >= min && p <= max);
@@ -330,8 +335,7 @@ fn candidates(rs: &RuleSet, s: &Scenario, rule: usize, date: Date) -> Vec<Atom> 
                     }
                 }
                 if cur.is_none() {
-                    // Removing an item that is not there makes an unknown list known (empty).
-                    out.push(Atom::Remove(f, 63));
+                    out.push(Atom::Clear(f));
                 }
             }
         }

@@ -138,7 +138,7 @@ fn plain_message(msg: &str) -> String {
     if let Some(rest) = m.strip_prefix("budget breached: ") {
         return if rest.starts_with("Nodes") {
             format!(
-                "the document expands to more than {MAX_NODES} values (anchors and aliases are expanded); this looks like an alias bomb"
+                "the document holds more than {MAX_NODES} values once aliases are expanded (an alias bomb, or far more data than a scenario or rule file needs)"
             )
         } else if rest.starts_with("Depth") {
             format!("the document is nested more than {MAX_DEPTH} levels deep")

@@ -153,6 +153,9 @@ fn history_matrix_explain_and_mermaid() {
     assert_eq!(unknown.status.code(), Some(2));
     let mermaid = stdout(&run(&["rules", "--format", "mermaid"]));
     assert!(mermaid.starts_with("flowchart LR"), "{mermaid}");
+    assert!(mermaid.contains("([\"conflict.ceasefire\"])"), "{mermaid}");
+    assert!(mermaid.contains("[\"ceasefire-agreement<br/>"), "{mermaid}");
+    assert!(mermaid.matches(" --> ").count() > 50, "{mermaid}");
 }
 
 #[test]

@@ -228,14 +228,26 @@ fn explain_gives_requirement_words_and_history() {
     assert!(ja.contains("施行期間"), "{ja}");
     let mermaid = render::explain::mermaid(rs, None, Lang::En);
     assert!(mermaid.starts_with("flowchart LR\n"));
-    for r in &rs.rules {
+    for (i, r) in rs.rules.iter().enumerate() {
         assert!(
-            mermaid.contains(&format!("[\"{}<br/>", r.id)),
+            mermaid.contains(&format!("r{i}[\"{}<br/>", r.id)),
             "{} missing",
             r.id
         );
     }
-    assert!(mermaid.contains("r_ceasefire_agreement -.-> r_withdrawal_triggered"));
+    let id = |rule: &str| rs.rule(rule).expect(rule);
+    let fact = |name: &str| rs.vocab.lookup(name).expect(name).0;
+    // A rule reference, and a fact the rule reads.
+    assert!(mermaid.contains(&format!(
+        "r{} -.-> r{}",
+        id("ceasefire-agreement"),
+        id("withdrawal-triggered")
+    )));
+    assert!(mermaid.contains(&format!(
+        "f{} --> r{}",
+        fact("conflict.ceasefire"),
+        id("ceasefire-agreement")
+    )));
 }
 
 #[test]

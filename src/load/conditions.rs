@@ -2,6 +2,11 @@
 
 use super::*;
 
+/// The deepest chain of terms using terms.
+const MAX_TERM_DEPTH: usize = 32;
+/// The most conditions one term may expand to.
+const MAX_CONDITION_NODES: usize = 20_000;
+
 impl Loader {
     // ----------------------------------------------------------- conditions
 
@@ -119,6 +124,15 @@ impl Loader {
             );
             return None;
         };
+        if self.term_stack.len() >= MAX_TERM_DEPTH {
+            self.err(
+                "term-too-deep",
+                at(file, pos),
+                format!("terms nest more than {MAX_TERM_DEPTH} deep (at `{name}`)"),
+                Some("define terms directly in facts rather than through long chains".into()),
+            );
+            return None;
+        }
         if self.term_stack.iter().any(|t| t == name) {
             let chain = format!("{} -> {name}", self.term_stack.join(" -> "));
             self.err(
@@ -131,10 +145,27 @@ impl Loader {
         }
         self.term_stack.push(name.to_owned());
         let (_, _, when, tfile, _) = self.terms_raw[idx].clone();
-        let c = self
+        let mut c = self
             .cond(&tfile, &when)
             .map(|c| Condition::Term(idx, Box::new(c)));
         self.term_stack.pop();
+        // Terms are inlined where they are used: keep their expansion bounded.
+        if let Some(size) = c.as_ref().map(Condition::size)
+            && size > MAX_CONDITION_NODES
+        {
+            self.err(
+                "term-too-large",
+                at(file, pos),
+                format!(
+                    "term `{name}` expands to {size} conditions, more than {MAX_CONDITION_NODES}"
+                ),
+                Some(
+                    "terms that use other terms several times multiply; simplify the definition"
+                        .into(),
+                ),
+            );
+            c = None;
+        }
         self.terms.insert(name.to_owned(), c.clone());
         c
     }

@@ -178,6 +178,7 @@ impl Loader {
             default: None,
             used_if: None,
             symbols: Vec::new(),
+            location: at(file, node.pos),
         };
         if let Some((_, dn)) = f.get("default") {
             if matches!(&dn.value, Y::Str(s) if s == "today") && matches!(decl.ty, FactType::Date) {

@@ -466,6 +466,18 @@ pub fn load_parsed(
         }
     }
     law_versions.sort_by_key(|v| v.in_force_from);
+    if law_versions.is_empty() && l.diags.iter().all(|d| d.code != "yaml-syntax") {
+        l.err(
+            "no-law-versions",
+            Location {
+                file: file_names.first().cloned().unwrap_or_default(),
+                line: 0,
+                column: 0,
+            },
+            "the ruleset declares no `law_versions`; at least one is needed to date the law".into(),
+            None,
+        );
+    }
     let mut principles: Vec<Principle> = Vec::new();
     for (file, n) in &principles_raw {
         let Some(f) = l.fields(file, n, PRINCIPLE_KEYS, "a principle") else {

@@ -308,6 +308,25 @@ impl Loader {
             }
         }
         out.sort_by_key(|v| v.period.from);
+        if out.is_empty() && f.get("versions").is_some() {
+            self.err(
+                "no-versions",
+                at(file, node.pos),
+                format!("rule `{id}` has an empty `versions` list"),
+                Some(
+                    "give at least one version, or drop `versions` and write the rule directly"
+                        .into(),
+                ),
+            );
+        }
+        if out.len() > usize::from(u8::MAX) {
+            self.err(
+                "too-many-versions",
+                at(file, node.pos),
+                format!("rule `{id}` has {} versions; at most 255", out.len()),
+                None,
+            );
+        }
         for w in out.windows(2) {
             if w[0].period.overlaps(&w[1].period) {
                 self.err(

@@ -264,7 +264,7 @@ impl Walker<'_> {
                         )
                         .map_or_else(|| ".".to_owned(), |s| format!("; did you mean `{s}`?"));
                         self.sc.notes.push(format!(
-                            "`{full}` = `{text}` is not a name any rule lists, so it counts as an unlisted organisation{hint}"
+                            "`{full}` = `{text}` is not a name any rule lists, so it counts as an unlisted name{hint}"
                         ));
                     }
                     self.sc.texts.push((id, text));

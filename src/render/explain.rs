@@ -300,12 +300,9 @@ pub fn json(rs: &RuleSet, rule: &Rule, lang: Lang) -> Json {
     })
 }
 
-fn node_id(prefix: &str, name: &str) -> String {
-    let clean: String = name
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect();
-    format!("{prefix}_{clean}")
+/// A Mermaid node id: the kind and the index, so that no two names collide.
+fn node_id(prefix: &str, index: usize) -> String {
+    format!("{prefix}{index}")
 }
 
 fn label(s: &str) -> String {
@@ -331,7 +328,12 @@ pub fn mermaid(rs: &RuleSet, date: Option<Date>, lang: Lang) -> String {
     );
     for f in used.iter() {
         let name = &rs.vocab.get(f).name;
-        let _ = writeln!(out, "    {}([\"{}\"])", node_id("f", name), label(name));
+        let _ = writeln!(
+            out,
+            "    {}([\"{}\"])",
+            node_id("f", f.0 as usize),
+            label(name)
+        );
     }
     let _ = writeln!(out, "  end");
     let mut groups: Vec<(u8, String, Vec<usize>)> = Vec::new();
@@ -350,7 +352,7 @@ pub fn mermaid(rs: &RuleSet, date: Option<Date>, lang: Lang) -> String {
             let _ = writeln!(
                 out,
                 "    {}[\"{}<br/><small>{}</small>\"]",
-                node_id("r", &r.id.0),
+                node_id("r", i),
                 label(&r.id.0),
                 label(r.title.get(lang))
             );
@@ -372,19 +374,14 @@ pub fn mermaid(rs: &RuleSet, date: Option<Date>, lang: Lang) -> String {
             let _ = writeln!(
                 out,
                 "  {} --> {}",
-                node_id("f", &rs.vocab.get(f).name),
-                node_id("r", &r.id.0)
+                node_id("f", f.0 as usize),
+                node_id("r", i)
             );
         }
         refs.sort_unstable();
         refs.dedup();
         for other in refs {
-            let _ = writeln!(
-                out,
-                "  {} -.-> {}",
-                node_id("r", &rs.rules[other].id.0),
-                node_id("r", &r.id.0)
-            );
+            let _ = writeln!(out, "  {} -.-> {}", node_id("r", other), node_id("r", i));
         }
     }
     out

@@ -149,7 +149,7 @@ pub fn group(rs: &RuleSet, rule: &Rule, lang: Lang) -> (u8, String) {
         RuleKind::Pillar => (1, w.pillar.to_owned()),
         RuleKind::Principle => (7, w.principle.to_owned()),
         RuleKind::Task => (8, w.tasks.to_owned()),
-        RuleKind::Policy => (8, w.policy.to_owned()),
-        RuleKind::Procedure => (9, w.procedure.to_owned()),
+        RuleKind::Policy => (9, w.policy.to_owned()),
+        RuleKind::Procedure => (10, w.procedure.to_owned()),
     }
 }

@@ -9,11 +9,8 @@ use serde_json::{Value as Json, json};
 
 fn value_text(rs: &RuleSet, s: &Scenario, f: FactId, v: Value) -> String {
     match v {
-        Value::Sym(OTHER_SYMBOL) => "(an unlisted name)".to_owned(),
-        _ => rs
-            .vocab
-            .display(f, v, None)
-            .replace("(other)", &rs.vocab.display(f, v, s.text(f))),
+        Value::Sym(OTHER_SYMBOL) => s.text(f).unwrap_or("(an unlisted name)").to_owned(),
+        _ => rs.vocab.display(f, v, s.text(f)),
     }
 }
 
@@ -121,7 +118,7 @@ pub fn text(rs: &RuleSet, s: &Scenario, w: &WhatIf, max_changes: usize, lang: La
 fn json_value(rs: &RuleSet, s: &Scenario, f: FactId, v: Option<Value>) -> Json {
     match v {
         None => Json::Null,
-        Some(Value::Sym(OTHER_SYMBOL)) => Json::String("(other)".into()),
+        Some(Value::Sym(OTHER_SYMBOL)) => Json::String(s.text(f).unwrap_or("(other)").to_owned()),
         Some(v) => rs.vocab.to_json(f, v, s.text(f)),
     }
 }
