@@ -8,11 +8,11 @@
 //! inside SVG text too.
 
 use super::markdown::{
-    Group, advisories, cites, counts, expectation, extra, groups, law, mark, steps, unused_note,
+    Group, advisories, cites, expectation, extra, groups, law, mark, steps, unused_note,
     verdict_symbol,
 };
 use super::words::{self, words};
-use super::{explanation, reason};
+use super::{counts, explanation, reason};
 use crate::facts::Scenario;
 use crate::history::history;
 use crate::ruleset::RuleSet;

@@ -212,21 +212,6 @@ pub(super) fn expectation(s: &Scenario, e: &Evaluation, lang: Lang) -> Option<(S
     })
 }
 
-/// The closing count of rules, as in the text report.
-pub(super) fn counts(rs: &RuleSet, e: &Evaluation, lang: Lang) -> String {
-    words::counts(
-        lang,
-        [
-            rs.rules.len(),
-            e.with_outcome(Outcome::Pass).count(),
-            e.with_outcome(Outcome::Fail).count(),
-            e.with_outcome(Outcome::Undetermined).count(),
-            e.with_outcome(Outcome::NotApplicable).count(),
-            e.with_outcome(Outcome::NotInForce).count(),
-        ],
-    )
-}
-
 /// A verdict symbol, so that the verdict reads without colour.
 pub(super) fn verdict_symbol(v: Verdict) -> &'static str {
     match v {
@@ -459,7 +444,7 @@ fn scenario(
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "{}\n", escape(&counts(rs, e, lang)));
+    let _ = writeln!(out, "{}\n", escape(&super::counts(rs, e, lang)));
 }
 
 /// One rule in full: marker, title, id, then explanation and citations.

@@ -126,6 +126,21 @@ pub fn reason(rs: &RuleSet, s: &Scenario, e: &Evaluation, lang: Lang) -> String 
     }
 }
 
+/// The closing count of rules by outcome ("30 rules: 14 pass, …").
+pub fn counts(rs: &RuleSet, e: &Evaluation, lang: Lang) -> String {
+    words::counts(
+        lang,
+        [
+            rs.rules.len(),
+            e.with_outcome(Outcome::Pass).count(),
+            e.with_outcome(Outcome::Fail).count(),
+            e.with_outcome(Outcome::Undetermined).count(),
+            e.with_outcome(Outcome::NotApplicable).count(),
+            e.with_outcome(Outcome::NotInForce).count(),
+        ],
+    )
+}
+
 /// Deciding rules with the given outcome.
 pub fn deciding(rs: &RuleSet, e: &Evaluation, o: Outcome) -> Vec<usize> {
     e.with_outcome(o)

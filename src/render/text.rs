@@ -157,20 +157,6 @@ pub fn evaluation_with(
     if detail == Detail::Brief {
         let _ = writeln!(out, "\n{}", w.brief_note);
     }
-    let _ = writeln!(
-        out,
-        "\n{}",
-        words::counts(
-            lang,
-            [
-                rs.rules.len(),
-                e.with_outcome(Outcome::Pass).count(),
-                e.with_outcome(Outcome::Fail).count(),
-                e.with_outcome(Outcome::Undetermined).count(),
-                e.with_outcome(Outcome::NotApplicable).count(),
-                e.with_outcome(Outcome::NotInForce).count(),
-            ]
-        )
-    );
+    let _ = writeln!(out, "\n{}", super::counts(rs, e, lang));
     out
 }
