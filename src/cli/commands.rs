@@ -182,8 +182,12 @@ pub(crate) fn test(a: TestArgs, io: &mut Io) -> u8 {
             if a.coverage {
                 out.push_str(&render::testrun::coverage_text(&rs, &coverage, lang));
             }
+            // One blank line before the summary.
+            if !out.is_empty() && !out.ends_with("\n\n") {
+                out.push('\n');
+            }
             out.push_str(&format!(
-                "\ntest result: {}. {passed} passed, {failed} failed{}{}\n",
+                "test result: {}. {passed} passed, {failed} failed{}{}\n",
                 if failed == 0 && errors == 0 {
                     "ok"
                 } else {
