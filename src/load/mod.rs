@@ -353,6 +353,12 @@ pub fn load_parsed(
     parsed: Vec<(String, Result<Node, yaml::SyntaxError>)>,
 ) -> Result<RuleSet, RulesetError> {
     let file_names: Vec<String> = parsed.iter().map(|(n, _)| n.clone()).collect();
+    // Where to report a problem of the ruleset as a whole.
+    let whole_file = Location {
+        file: file_names.first().cloned().unwrap_or_default(),
+        line: 0,
+        column: 0,
+    };
     let mut l = Loader {
         diags: Vec::new(),
         vocab: Vocabulary::default(),
@@ -420,11 +426,7 @@ pub fn load_parsed(
     if l.vocab.date_fact.is_none() {
         l.err(
             "missing-date-fact",
-            Location {
-                file: file_names.first().cloned().unwrap_or_default(),
-                line: 0,
-                column: 0,
-            },
+            whole_file.clone(),
             "the ruleset declares no `date` fact of type `date`; it selects the law version".into(),
             None,
         );
@@ -439,12 +441,7 @@ pub fn load_parsed(
             .get("in_force_from")
             .and_then(|(_, d)| l.date(file, d, "`in_force_from`"));
         if f.get("in_force_from").is_none() {
-            l.err(
-                "missing-key",
-                at(file, n.pos),
-                "missing `in_force_from`".into(),
-                None,
-            );
+            l.missing::<()>(file, n, "in_force_from");
         }
         let title = l.text(file, &f, "title", n).unwrap_or_default();
         let summary = l.opt_text(file, &f, "summary").unwrap_or_default();
@@ -469,11 +466,7 @@ pub fn load_parsed(
     if law_versions.is_empty() && l.diags.iter().all(|d| d.code != "yaml-syntax") {
         l.err(
             "no-law-versions",
-            Location {
-                file: file_names.first().cloned().unwrap_or_default(),
-                line: 0,
-                column: 0,
-            },
+            whole_file.clone(),
             "the ruleset declares no `law_versions`; at least one is needed to date the law".into(),
             None,
         );

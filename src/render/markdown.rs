@@ -463,13 +463,26 @@ fn rule_item(out: &mut String, rs: &RuleSet, s: &Scenario, e: &Evaluation, i: us
         escape(rule.title.get(lang)),
         code(&rule.id.0)
     );
+    details(out, rs, s, e, i, lang, "  ");
+}
+
+/// A rule's explanation and citations, as continuation lines of a list item.
+fn details(
+    out: &mut String,
+    rs: &RuleSet,
+    s: &Scenario,
+    e: &Evaluation,
+    i: usize,
+    lang: Lang,
+    indent: &str,
+) {
     let text = explanation(rs, s, e, i, lang);
     if !text.is_empty() {
-        let _ = write!(out, "\\\n  {}", prose(&text));
+        let _ = write!(out, "\\\n{indent}{}", prose(&text));
     }
     let cites = cites(rs, e, i);
     if !cites.is_empty() {
-        let _ = write!(out, "\\\n  *{}*", escape(&cites));
+        let _ = write!(out, "\\\n{indent}*{}*", escape(&cites));
     }
     out.push('\n');
 }
@@ -501,15 +514,7 @@ fn list(
             escape(rule.title.get(lang)),
             code(&rule.id.0)
         );
-        let text = explanation(rs, s, e, i, lang);
-        if !text.is_empty() {
-            let _ = write!(out, "\\\n   {}", prose(&text));
-        }
-        let cites = cites(rs, e, i);
-        if !cites.is_empty() {
-            let _ = write!(out, "\\\n   *{}*", escape(&cites));
-        }
-        out.push('\n');
+        details(out, rs, s, e, i, lang, "   ");
     }
     out.push('\n');
 }
