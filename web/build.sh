@@ -72,6 +72,7 @@ rm -rf "$DIST" && mkdir -p "$DIST"
   base64 -w0 "$WORK/peacecoop_web_bg.wasm"
   echo '";'
   cat <<'JS'
+var peacecoopWasmSync = false;
 var peacecoopWasmReady = (function () {
   var text = atob(PEACECOOP_WASM_BASE64);
   var bytes = new Uint8Array(text.length);
@@ -79,6 +80,7 @@ var peacecoopWasmReady = (function () {
   PEACECOOP_WASM_BASE64 = null;
   try {
     wasm_bindgen.initSync({ module: bytes });
+    peacecoopWasmSync = true;
     return Promise.resolve(wasm_bindgen);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;

@@ -620,8 +620,9 @@
       s.push('<text x="' + x + '" y="129" text-anchor="middle" font-size="20" font-weight="700" fill="#fff">' + mark[v.verdict] + "</text>");
       s.push('<text x="' + x + '" y="176" text-anchor="middle" font-size="19" font-weight="800" fill="' + c + '">' + esc(l.v[v.verdict].slice(2)) + "</text>");
       v.failed.slice(0, 4).forEach(function (id, k) {
-        var t = titles[id] || id, max = lg === "ja" ? 13 : 26;
-        if (t.length > max) t = t.slice(0, max - 1) + "…";
+        var t = titles[id] || id, room = 40, cut = "";
+        for (var q = 0; q < t.length && room > 0; q++) { room -= t.charCodeAt(q) > 0x2e80 ? 2 : 1; cut += t[q]; }
+        if (cut.length < t.length) t = cut.slice(0, -1) + "…";
         s.push('<text x="' + (x - col / 2 + 14) + '" y="' + (202 + 22 * k) + '" font-size="16" fill="#222"><title>' + esc(id) + "</title>✘ " + esc(t) + "</text>");
       });
       if (v.failed.length > 4) s.push('<text x="' + (x - col / 2 + 14) + '" y="' + (202 + 22 * 4) + '" font-size="16" fill="#222">+' + (v.failed.length - 4) + "</text>");

@@ -188,12 +188,19 @@
     var v = $("verdict");
     v.removeAttribute("data-verdict");
     v.setAttribute("data-state", "error");
+    miniVerdict(null);
     $("result").classList.add("stale");
+    if (!state.report) {
+      $("result").classList.add("empty");
+      v.innerHTML = "";
+      v.appendChild(el("p", { class: "no-result", text: T("noResult") }));
+    }
   }
   function clearError() {
     $("error").hidden = true;
     $("error").innerHTML = "";
     $("result").classList.remove("stale");
+    $("result").classList.remove("empty");
   }
 
   function evaluate() {
@@ -206,7 +213,6 @@
       r = pc.render(state.yaml, { lang: state.lang });
     } catch (e) {
       showError(e);
-      state.report = null;
       return;
     }
     clearError();
@@ -216,6 +222,7 @@
     v.innerHTML = r.html.summary;
     v.setAttribute("data-verdict", r.report.verdict);
     v.setAttribute("data-state", "ok");
+    miniVerdict(r.report.verdict);
     $("print-name").textContent = r.report.scenario && r.report.scenario.name || "";
     drawFailing(r.report);
     // the rules not met go right under the verdict, before steps and advisories
@@ -234,6 +241,13 @@
       requestAnimationFrame(function () { setTimeout(function () { window.__pc.firstVerdictPaintedAt = performance.now(); }, 0); });
     }
     schedulePanels();
+  }
+  var verdictVisible = true;
+  function miniVerdict(v) {
+    var m = $("mini-verdict");
+    if (v) { m.setAttribute("data-verdict", v); m.textContent = { eligible: "✔ ", not_eligible: "✘ ", undetermined: "? " }[v] + T("verdictWord")[v]; }
+    else { m.removeAttribute("data-verdict"); m.textContent = "⚠ " + T("error"); }
+    m.hidden = verdictVisible;
   }
   function drawFailing(r) {
     var ul = $("failing");
@@ -308,7 +322,7 @@
     try { m = pc.matrix(state.yaml, { vary: [a, b], lang: state.lang }); } catch (e) { panelError(box, e); return; }
     var cur = [currentValue(a), currentValue(b)];
     var tbl = el("table", { class: "matrix" });
-    var head = el("tr", {}, [el("th", { scope: "col", html: "<code>" + esc(a) + "</code> ↓ &nbsp; <code>" + esc(b) + "</code> →" })]);
+    var head = el("tr", {}, [el("th", { scope: "col", class: "corner", html: "<code>" + esc(b) + "</code>&nbsp;→<br><code>" + esc(a) + "</code>&nbsp;↓" })]);
     m.dims[1].values.forEach(function (v) { head.appendChild(el("th", { scope: "col" }, [el("code", { text: valueText(v) })])); });
     tbl.appendChild(el("thead", {}, [head]));
     var body = el("tbody");
@@ -373,6 +387,7 @@
   }
   function loadScenario(text, file) {
     state.parsed = null;
+    state.report = null;
     $("scenario").value = file || "";
     var fileMatch = scenarios.filter(function (s) { return s.yaml === text; })[0];
     if (!file && fileMatch) $("scenario").value = fileMatch.file;
@@ -494,6 +509,12 @@
       Array.prototype.forEach.call(document.querySelectorAll("details.panel"), function (d) { d.setAttribute("data-was-open", d.open); });
     });
 
+    if (window.IntersectionObserver) {
+      new IntersectionObserver(function (es) {
+        verdictVisible = es[es.length - 1].isIntersecting;
+        $("mini-verdict").hidden = verdictVisible;
+      }).observe($("verdict"));
+    }
     if (h.yaml !== undefined) loadScenario(h.yaml);
     else {
       var first = scenarios.filter(function (s) { return /untac-1992/.test(s.file); })[0] || scenarios[0];

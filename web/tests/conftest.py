@@ -29,9 +29,17 @@ def make_driver(width=1280, height=900):
               "--disable-dev-shm-usage", f"--user-data-dir={profile}", f"--window-size={width},{height}",
               "--lang=en-US", "--hide-scrollbars"):
         opts.add_argument(a)
+    opts.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     d = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=opts)
     d._pc_profile = profile
+    if width < 500:  # a headless window is at least 500 px wide: emulate a phone's viewport
+        set_viewport(d, width, height)
     return d
+
+
+def set_viewport(d, width, height):
+    d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                      {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
 
 
 def quit_driver(d):
