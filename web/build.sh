@@ -17,6 +17,11 @@ WORK=web/.build
 TARGET=wasm32-unknown-unknown
 missing=0
 
+if ! command -v cargo >/dev/null 2>&1 || ! command -v rustc >/dev/null 2>&1; then
+  echo "error: cargo and rustc are not on PATH; install Rust with rustup (https://rustup.rs)" >&2
+  exit 2
+fi
+
 # 1. The wasm target of the active toolchain.
 sysroot=$(rustc --print sysroot)
 if [[ ! -d "$sysroot/lib/rustlib/$TARGET" ]]; then

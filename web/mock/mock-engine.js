@@ -651,6 +651,8 @@
       var hist = decode(f.e[2]);
       return { report: r, html: { summary: summaryHtml(r, lg), trace: traceHtml(r, lg), history: historyHtml(hist, r, lg) } };
     },
+    // For policy tools: the CLI's `evaluate --format json` object, without the HTML.
+    evaluate: function (yaml, o) { return api.render(yaml, o).report; },
     whatif: function (yaml, o) {
       var sc = parseScenario(yaml), f = entryFor(sc);
       var keep = (o && o.keep) || ["operation", "supports", "date"];

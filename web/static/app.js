@@ -107,8 +107,8 @@
       f.values.forEach(function (v) {
         var cid = id + "-" + v.name;
         ctl.appendChild(el("label", { class: "check", for: cid }, [
-          el("input", { type: "checkbox", id: cid, "data-fact": f.name, "data-item": v.name }), " ",
-          el("code", { text: v.name }), " ", el("span", { text: v.description })]));
+          el("input", { type: "checkbox", id: cid, "data-fact": f.name, "data-item": v.name }),
+          el("span", {}, [el("code", { text: v.name }), " ", el("span", { text: v.description })])]));
       });
       var uid = id + "--unknown";
       ctl.appendChild(el("label", { class: "check unknown", for: uid }, [
@@ -466,7 +466,7 @@
 
   // ---------------------------------------------------------------- start
   function start() {
-    window.__pc = { firstVerdictAt: null, firstVerdictPaintedAt: null, lastRenderMs: null, lastWhatifMs: null, renders: 0, timings: state.timings };
+    window.__pc = { startAt: performance.now(), firstVerdictAt: null, firstVerdictPaintedAt: null, lastRenderMs: null, lastWhatifMs: null, renders: 0, timings: state.timings };
     var orgs = el("datalist", { id: "orgs" });
     ["UN", "UNHCR", "UNRWA", "UNICEF", "UNV", "UNDP", "UNEP", "WFP", "FAO", "WHO", "IOM", "OAS", "OSCE", "EU", "MFO", "IGAD", "AU"].forEach(function (o) { orgs.appendChild(el("option", { value: o })); });
     document.body.appendChild(orgs);
@@ -485,7 +485,7 @@
     $("yaml").addEventListener("input", onYamlInput);
     $("scenario").addEventListener("change", function () {
       var f = $("scenario").value, s = scenarios.filter(function (x) { return x.file === f; })[0];
-      loadScenario(s ? s.yaml : "name: \n", f);
+      loadScenario(s ? s.yaml : "name: " + T("newName") + "\n", f);
     });
     $("lang-en").addEventListener("click", function () { setLang("en"); });
     $("lang-ja").addEventListener("click", function () { setLang("ja"); });

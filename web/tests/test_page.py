@@ -276,3 +276,15 @@ def test_screenshots(driver, phone, lang):
     open_page(driver, frag("name: x\ndate: 2005-01-01\noperation: un_peacekeping\n", lang))
     driver.find_element(By.ID, "tab-yaml").click()
     driver.save_screenshot(str(OUT / f"error-{lang}.png"))
+
+
+def test_scenario_picker_and_blank(driver):
+    open_page(driver)
+    assert verdict(driver) == "eligible"  # UNTAC by default
+    Select(driver.find_element(By.ID, "scenario")).select_by_value("scenarios/minusma-2013.yaml")
+    wait_verdict(driver, "not_eligible")
+    assert "MINUSMA" in driver.find_element(By.ID, "f-name").get_attribute("value")
+    Select(driver.find_element(By.ID, "scenario")).select_by_value("")
+    WebDriverWait(driver, 5).until(lambda d: d.find_element(By.ID, "yaml").get_attribute("value").startswith("name: "))
+    # every fact unknown: the real engine says undetermined; the mock says it cannot tell
+    WebDriverWait(driver, 5).until(lambda d: verdict(d) == "undetermined" or d.find_element(By.ID, "error").is_displayed())
