@@ -52,7 +52,14 @@ def built():
     if not (DIST / "index.html").exists():
         pytest.fail("web/dist/ is missing: run web/build.sh from the repository root first")
     OUT.mkdir(parents=True, exist_ok=True)
-    print(f"\nscreenshots and PDFs go to {OUT}")
+
+
+def pytest_report_header(config):
+    return f"peacecoop web: {DIST / 'index.html'}; screenshots and PDFs go to {OUT}"
+
+
+def pytest_terminal_summary(terminalreporter):
+    terminalreporter.write_line(f"screenshots and PDFs: {OUT}")
 
 
 @pytest.fixture(scope="session")
