@@ -6,6 +6,9 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 #[allow(dead_code)]
+#[path = "src/tree.rs"]
+mod tree;
+#[allow(dead_code)]
 #[path = "src/yaml.rs"]
 mod yaml;
 
@@ -29,6 +32,7 @@ fn main() {
     let rules = root.join("rules");
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=src/yaml.rs");
+    println!("cargo:rerun-if-changed=src/tree.rs");
     let mut files = Vec::new();
     collect(&rules, &mut files);
     files.sort();
@@ -50,7 +54,7 @@ fn main() {
         match yaml::parse(&text) {
             Ok(node) => {
                 let mut bytes = Vec::new();
-                yaml::encode(&node, &mut bytes);
+                tree::encode(&node, &mut bytes);
                 let path = out_dir.join(format!("rules-{i}.bin"));
                 if let Err(e) = std::fs::write(&path, bytes) {
                     panic!("cannot write {}: {e}", path.display());

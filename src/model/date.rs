@@ -39,15 +39,15 @@ impl Date {
     }
 
     /// Today's date in UTC, the default for a scenario without a `date`.
+    ///
+    /// Read only where a scenario is built, never during evaluation. In a
+    /// browser (wasm32 without an operating system) the clock is the page's.
     pub fn today() -> Date {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        Date::from_unix_days((secs / 86_400) as i64)
+        Date::from_unix_days(unix_seconds() / 86_400)
     }
 
     /// The date `days` days after 1970-01-01 (civil-from-days, proleptic Gregorian).
-    fn from_unix_days(days: i64) -> Date {
+    pub(crate) fn from_unix_days(days: i64) -> Date {
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z.rem_euclid(146_097);
@@ -102,6 +102,18 @@ impl Date {
     }
 }
 
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+fn unix_seconds() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+fn unix_seconds() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
 impl FromStr for Date {
     type Err = DateError;
     fn from_str(s: &str) -> Result<Date, DateError> {
@@ -152,6 +164,13 @@ impl fmt::Display for Date {
 impl serde::Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
     }
 }
 

@@ -1,16 +1,12 @@
-//! Outcomes, verdicts and the per-rule trace of an evaluation.
-//!
-//! The trace is deliberately small (an outcome and two fact sets per rule):
-//! prose is rendered only when output is written, see [`crate::render`].
+//! What a rule concludes ([`Outcome`]) and the answer for a scenario ([`Verdict`]).
 
-use crate::date::Date;
-use crate::facts::FactSet;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What one rule concluded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[repr(u8)]
+#[non_exhaustive]
 pub enum Outcome {
     /// The requirement is met.
     Pass = 0,
@@ -35,6 +31,10 @@ impl Outcome {
             Outcome::NotInForce => "not_in_force",
         }
     }
+    /// Parses the word used in JSON and rule files.
+    pub fn parse(s: &str) -> Option<Outcome> {
+        Outcome::ALL.into_iter().find(|o| o.as_str() == s)
+    }
     /// Every outcome.
     pub const ALL: [Outcome; 5] = [
         Outcome::Pass,
@@ -45,9 +45,16 @@ impl Outcome {
     ];
 }
 
+impl std::fmt::Display for Outcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// The overall answer for a scenario.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Verdict {
     /// Every deciding rule passes or does not apply.
     Eligible,
@@ -68,54 +75,14 @@ impl Verdict {
     }
     /// Parses the word used in scenario files.
     pub fn parse(s: &str) -> Option<Verdict> {
-        match s {
-            "eligible" => Some(Verdict::Eligible),
-            "not_eligible" => Some(Verdict::NotEligible),
-            "undetermined" => Some(Verdict::Undetermined),
-            _ => None,
-        }
+        Verdict::ALL.into_iter().find(|v| v.as_str() == s)
     }
+    /// Every verdict.
+    pub const ALL: [Verdict; 3] = [Verdict::Eligible, Verdict::NotEligible, Verdict::Undetermined];
 }
 
 impl std::fmt::Display for Verdict {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-/// One rule's result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RuleResult {
-    /// The outcome.
-    pub outcome: Outcome,
-    /// The version used (index into the rule's versions), if one was in force.
-    pub version: Option<u8>,
-    /// Unknown facts that left the rule undetermined (empty otherwise).
-    pub missing: FactSet,
-}
-
-/// The result of evaluating one scenario: a verdict and every rule's result.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Evaluation {
-    /// The date evaluated (the scenario's, or the override).
-    pub date: Date,
-    /// The law version in force on that date (index into the ruleset's versions).
-    pub law_version: Option<usize>,
-    /// The verdict.
-    pub verdict: Verdict,
-    /// One result per rule, in ruleset order.
-    pub results: Vec<RuleResult>,
-    /// All facts missing in undetermined rules.
-    pub missing: FactSet,
-}
-
-impl Evaluation {
-    /// The indices of the rules with a given outcome.
-    pub fn with_outcome(&self, o: Outcome) -> impl Iterator<Item = usize> + '_ {
-        self.results
-            .iter()
-            .enumerate()
-            .filter(move |(_, r)| r.outcome == o)
-            .map(|(i, _)| i)
     }
 }

@@ -1,44 +1,52 @@
-//! The fact vocabulary and typed scenarios.
-//!
-//! Facts are declared by the ruleset (`rules/facts.yaml`), not in Rust: each
-//! has a dotted name, a type and a description. A [`Scenario`] holds one
-//! optional [`Value`] per declared fact, indexed by [`FactId`], so evaluation
-//! never looks a fact up by name.
+//! The fact vocabulary: declared by the ruleset (`rules/facts.yaml`), not in
+//! Rust. Each fact has a dotted name, a type with its domain and a
+//! description; scenarios hold one [`Value`] per fact, indexed by [`FactId`],
+//! so evaluation never looks a fact up by name.
 
-use crate::date::Date;
-use crate::rule::Condition;
-use crate::text::Text;
-use std::fmt;
+use super::condition::Condition;
+use super::date::Date;
+use super::law::ReadingId;
+use super::location::Location;
+use super::text::Text;
 
 /// Index of a fact in its [`Vocabulary`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct FactId(pub u16);
+pub(crate) struct FactId(pub u16);
+
+impl FactId {
+    /// The index as `usize`.
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+}
 
 /// The most facts a vocabulary may declare (they are tracked in a 64-bit set).
-pub const MAX_FACTS: usize = 64;
+pub(crate) const MAX_FACTS: usize = 64;
 
 /// A set of facts, as a bit set; used for "facts read" and "facts missing".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub struct FactSet(pub u64);
+pub(crate) struct FactSet(pub u64);
 
 impl FactSet {
     /// The empty set.
     pub const EMPTY: FactSet = FactSet(0);
     /// Adds a fact.
+    #[inline]
     pub fn insert(&mut self, f: FactId) {
-        self.0 |= 1 << f.0;
+        self.0 |= 1u64 << (f.0 & 63);
     }
     /// Whether the set holds `f`.
     pub fn contains(self, f: FactId) -> bool {
-        self.0 & (1 << f.0) != 0
+        f.0 < 64 && self.0 & (1 << f.0) != 0
     }
     /// Union.
+    #[inline]
     pub fn union(self, o: FactSet) -> FactSet {
         FactSet(self.0 | o.0)
     }
-    /// Whether empty.
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
+    /// How many facts.
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
     }
     /// The facts in declaration order.
     pub fn iter(self) -> impl Iterator<Item = FactId> {
@@ -50,7 +58,7 @@ impl FactSet {
 
 /// The type of a fact, with its domain.
 #[derive(Debug, Clone)]
-pub enum FactType {
+pub(crate) enum FactType {
     /// `true` or `false`.
     Bool,
     /// One of the named values.
@@ -111,16 +119,39 @@ fn list_names(v: &[EnumValue]) -> String {
 
 /// One named value of an enum or list fact.
 #[derive(Debug, Clone)]
-pub struct EnumValue {
+pub(crate) struct EnumValue {
     /// The value as written in a scenario.
     pub name: String,
     /// What it means, for students and for the schema.
     pub description: Text,
 }
 
+/// Who could change a fact, for grouping what-if answers: the world (the
+/// situation on the ground) or the plan (what the dispatching state decides).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Side {
+    /// The situation: ceasefire, consents, who is a party.
+    World,
+    /// The plan: tasks, use of force, personnel, reservations.
+    Plan,
+    /// What the mission is (its kind, its date): kept by default in what-if.
+    Frame,
+}
+
+impl Side {
+    /// The keyword used in fact declarations.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Side::World => "world",
+            Side::Plan => "plan",
+            Side::Frame => "frame",
+        }
+    }
+}
+
 /// A declared fact.
 #[derive(Debug, Clone)]
-pub struct FactDecl {
+pub(crate) struct FactDecl {
     /// Dotted name, e.g. `conflict.ceasefire`.
     pub name: String,
     /// Its type and domain.
@@ -128,27 +159,32 @@ pub struct FactDecl {
     /// What it means.
     pub description: Text,
     /// The value an omitted fact takes; `None` means an omitted fact is unknown.
-    pub default: Option<Default>,
+    pub default: Option<FactDefault>,
     /// When the fact matters; a fact given where this is false is reported as not used.
     pub used_if: Option<Condition>,
+    /// Who could change it (for what-if answers).
+    pub side: Option<Side>,
     /// For text facts: the names the rules compare it with, upper-cased, in first-use order.
     pub symbols: Vec<String>,
     /// Where the fact is declared.
-    pub location: crate::rule::Location,
+    pub location: Location,
 }
 
-/// A fact's default.
-#[derive(Debug, Clone, Copy)]
-pub enum Default {
+/// A fact's default: the value it takes when a scenario omits it (never
+/// when a scenario gives `null`, which is unknown).
+#[derive(Debug, Clone)]
+pub(crate) enum FactDefault {
     /// A fixed value.
     Value(Value),
-    /// The date of evaluation (only for date facts).
+    /// The date the scenario is read (only for date facts).
     Today,
+    /// A value chosen by a reading: one entry per option (`None`: unknown).
+    ByReading(ReadingId, Vec<Option<Value>>),
 }
 
 /// A fact's value. `Copy`, so that evaluation never allocates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Value {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Value {
     /// A boolean.
     Bool(bool),
     /// An enum value, by index in the fact's values.
@@ -159,16 +195,16 @@ pub enum Value {
     Int(i64),
     /// A date.
     Date(Date),
-    /// A text, by index in the fact's `symbols`; `u32::MAX` for a name no rule mentions.
+    /// A text, by index in the fact's `symbols`; [`OTHER_SYMBOL`] for a name no rule mentions.
     Sym(u32),
 }
 
 /// A text value that no rule mentions.
-pub const OTHER_SYMBOL: u32 = u32::MAX;
+pub(crate) const OTHER_SYMBOL: u32 = u32::MAX;
 
 /// The declared facts of a ruleset.
 #[derive(Debug, Clone, Default)]
-pub struct Vocabulary {
+pub(crate) struct Vocabulary {
     /// The facts, in declaration order.
     pub facts: Vec<FactDecl>,
     /// The fact holding the scenario's date (selects the law version).
@@ -183,11 +219,26 @@ impl Vocabulary {
             .position(|f| f.name == name)
             .map(|i| FactId(i as u16))
     }
-    /// The declaration of a fact.
+    /// The declaration of a fact (ids come from this vocabulary).
     pub fn get(&self, id: FactId) -> &FactDecl {
-        &self.facts[id.0 as usize]
+        &self.facts[id.index()]
     }
-    /// Renders a value the way a scenario file would write it.
+    /// How many facts are declared.
+    pub fn len(&self) -> usize {
+        self.facts.len()
+    }
+    /// The names of the items of a list value, in declaration order.
+    pub fn set_names(&self, id: FactId, bits: u64) -> impl Iterator<Item = &str> {
+        self.get(id)
+            .ty
+            .values()
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| *i < 64 && bits & (1 << i) != 0)
+            .map(|(_, e)| e.name.as_str())
+    }
+    /// Renders a value the way a scenario file would write it; `text` is the
+    /// scenario's own spelling of a text fact.
     pub fn display(&self, id: FactId, v: Value, text: Option<&str>) -> String {
         let decl = self.get(id);
         match v {
@@ -195,18 +246,10 @@ impl Vocabulary {
             Value::Enum(i) => decl
                 .ty
                 .values()
-                .get(i as usize)
+                .get(usize::from(i))
                 .map_or_else(|| format!("#{i}"), |v| v.name.clone()),
             Value::Set(bits) => {
-                let names: Vec<&str> = decl
-                    .ty
-                    .values()
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| bits & (1 << i) != 0)
-                    .map(|(_, e)| e.name.as_str())
-                    .collect();
-                format!("[{}]", names.join(", "))
+                format!("[{}]", self.set_names(id, bits).collect::<Vec<_>>().join(", "))
             }
             Value::Int(i) => i.to_string(),
             Value::Date(d) => d.to_string(),
@@ -225,76 +268,11 @@ impl Vocabulary {
             Value::Bool(b) => serde_json::Value::Bool(b),
             Value::Int(i) => serde_json::Value::from(i),
             Value::Set(bits) => serde_json::Value::Array(
-                self.get(id)
-                    .ty
-                    .values()
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| bits & (1 << i) != 0)
-                    .map(|(_, e)| serde_json::Value::String(e.name.clone()))
+                self.set_names(id, bits)
+                    .map(|n| serde_json::Value::String(n.to_owned()))
                     .collect(),
             ),
             _ => serde_json::Value::String(self.display(id, v, text)),
         }
-    }
-}
-
-/// A mission's facts, typed and validated against a [`Vocabulary`].
-#[derive(Debug, Clone)]
-pub struct Scenario {
-    /// The scenario's `name`.
-    pub name: String,
-    /// The path it was read from, as given.
-    pub file: Option<String>,
-    /// One slot per declared fact; `None` is unknown.
-    pub values: Vec<Option<Value>>,
-    /// The original text of text facts, for display.
-    pub texts: Vec<(FactId, String)>,
-    /// The verdict the author expects, if stated.
-    pub expect: Option<crate::trace::Verdict>,
-    /// Rule outcomes the author expects (`expect: {rules: {rule-id: fail}}`), by rule index.
-    pub expect_rules: Vec<(usize, crate::trace::Outcome)>,
-    /// Facts given in the file that do not matter for this operation.
-    pub unused: Vec<FactId>,
-    /// Remarks for the reader, e.g. a text name that no rule lists.
-    pub notes: Vec<String>,
-}
-
-impl Scenario {
-    /// A scenario named `name` with every one of `n_facts` facts unknown (defaults not applied).
-    pub fn unknown(name: &str, n_facts: usize) -> Scenario {
-        Scenario {
-            name: name.to_owned(),
-            file: None,
-            values: vec![None; n_facts],
-            texts: Vec::new(),
-            expect: None,
-            expect_rules: Vec::new(),
-            unused: Vec::new(),
-            notes: Vec::new(),
-        }
-    }
-    /// The value of a fact, if known.
-    pub fn get(&self, id: FactId) -> Option<Value> {
-        self.values.get(id.0 as usize).copied().flatten()
-    }
-    /// Sets (or clears) a fact, e.g. for what-if analysis.
-    pub fn set(&mut self, id: FactId, v: Option<Value>) {
-        if let Some(slot) = self.values.get_mut(id.0 as usize) {
-            *slot = v;
-        }
-    }
-    /// The original text of a text fact.
-    pub fn text(&self, id: FactId) -> Option<&str> {
-        self.texts
-            .iter()
-            .find(|(f, _)| *f == id)
-            .map(|(_, t)| t.as_str())
-    }
-}
-
-impl fmt::Display for FactId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "#{}", self.0)
     }
 }

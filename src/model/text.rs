@@ -6,7 +6,9 @@
 use std::fmt;
 
 /// A language for explanations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Lang {
     /// English (the default).
     #[default]
@@ -16,6 +18,9 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language, English first.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ja];
+
     /// The code used on the command line and in rule files: `en`, `ja`.
     pub fn code(self) -> &'static str {
         match self {
@@ -33,9 +38,15 @@ impl Lang {
     }
 }
 
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
 /// A value in English and, optionally, Japanese.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Localized<T> {
+pub(crate) struct Localized<T> {
     /// English.
     pub en: T,
     /// Japanese, if translated.
@@ -53,7 +64,7 @@ impl<T> Localized<T> {
 }
 
 /// A bilingual text.
-pub type Text = Localized<String>;
+pub(crate) type Text = Localized<String>;
 
 impl Text {
     /// An English-only text.
@@ -63,9 +74,9 @@ impl Text {
             ja: None,
         }
     }
-    /// Whether the English text is empty.
-    pub fn is_empty(&self) -> bool {
-        self.en.is_empty()
+    /// The text in `lang` as a `&str`.
+    pub fn of(&self, lang: Lang) -> &str {
+        self.get(lang).as_str()
     }
 }
 

@@ -1,49 +1,70 @@
 //! Truth tables: the verdict for every combination of the values of chosen
 //! facts, the rest of the scenario held fixed.
 
-use crate::facts::{FactId, FactType, Scenario, Value};
-use crate::rule::{Condition, Test};
+use crate::model::condition::Test;
+use crate::model::facts::{FactId, FactType, Value};
+use crate::model::outcome::Verdict;
+use crate::model::scenario::Scenario;
+use crate::model::Lang;
+use crate::report::{SCHEMA_VERSION, ScenarioRef};
 use crate::ruleset::RuleSet;
-use crate::trace::{Outcome, Verdict};
+use serde::{Deserialize, Serialize};
 
 /// The most rows a matrix may have.
 pub const MAX_ROWS: usize = 100_000;
 
 /// One varied dimension: a fact, or one item of a list fact (`tasks.kaketsuke_keigo`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Dimension {
+struct Dimension {
     /// The name as given (`conflict.ceasefire`, `tasks.kaketsuke_keigo`).
-    pub name: String,
+    name: String,
     /// The fact.
-    pub fact: FactId,
+    fact: FactId,
     /// For a list item: its index.
-    pub item: Option<u8>,
+    item: Option<u8>,
     /// The values it takes, with their labels.
-    pub values: Vec<(Value, String)>,
+    values: Vec<(Value, String)>,
+}
+
+/// A varied dimension as reported: its name and the labels of its values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Dim {
+    /// The name as given.
+    pub name: String,
+    /// The values it takes (`with`/`without` for a list item).
+    pub values: Vec<String>,
 }
 
 /// One row: the values chosen (indices into each dimension's values) and the result.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Row {
     /// Index of the value of each dimension.
     pub choice: Vec<usize>,
     /// The verdict.
     pub verdict: Verdict,
     /// The deciding rules that fail.
-    pub failed: Vec<usize>,
+    pub failed: Vec<String>,
 }
 
-/// A truth table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Matrix {
+/// A truth table (`matrix --format json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct MatrixReport {
+    /// The version of this shape.
+    pub schema_version: u32,
+    /// Which scenario (the facts not varied keep its values).
+    pub scenario: ScenarioRef,
     /// The varied dimensions, in the order given.
-    pub dims: Vec<Dimension>,
+    pub dims: Vec<Dim>,
     /// Every combination, first dimension slowest.
     pub rows: Vec<Row>,
 }
 
 /// Why a matrix cannot be built.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum MatrixError {
     /// A name is not a fact (or list item).
     #[error("unknown fact `{name}`{}", .suggestion.as_ref().map(|s| format!("\n  help: did you mean `{s}`?")).unwrap_or_default())]
@@ -72,6 +93,12 @@ pub enum MatrixError {
     /// Nothing to vary.
     #[error("name at least one fact to vary")]
     Empty,
+    /// The same fact named twice.
+    #[error("`{name}` is named twice: each fact varies once")]
+    Duplicate {
+        /// The fact.
+        name: String,
+    },
     /// The fact has no values to try (a text no rule mentions, dates without law versions).
     #[error("`{name}` has no values to vary over: no rule compares it with anything")]
     NoValues {
@@ -81,8 +108,9 @@ pub enum MatrixError {
 }
 
 /// Resolves a dimension name against the vocabulary.
-pub fn dimension(rs: &RuleSet, name: &str) -> Result<Dimension, MatrixError> {
-    let vocab = &rs.vocab;
+fn dimension(rs: &RuleSet, name: &str) -> Result<Dimension, MatrixError> {
+    let law = &rs.law;
+    let vocab = &law.vocab;
     if let Some(f) = vocab.lookup(name) {
         let decl = vocab.get(f);
         let values: Vec<(Value, String)> = match &decl.ty {
@@ -101,7 +129,7 @@ pub fn dimension(rs: &RuleSet, name: &str) -> Result<Dimension, MatrixError> {
                 .enumerate()
                 .map(|(i, s)| (Value::Sym(i as u32), s.clone()))
                 .collect(),
-            FactType::Date => rs
+            FactType::Date => law
                 .law_versions
                 .iter()
                 .map(|v| (Value::Date(v.in_force_from), v.in_force_from.to_string()))
@@ -164,26 +192,20 @@ pub fn dimension(rs: &RuleSet, name: &str) -> Result<Dimension, MatrixError> {
 
 /// The integers the rules compare a fact with, and their neighbours.
 fn thresholds(rs: &RuleSet, f: FactId) -> Vec<i64> {
-    let mut out = Vec::new();
-    fn walk(c: &Condition, f: FactId, out: &mut Vec<i64>) {
-        match c {
-            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| walk(c, f, out)),
-            Condition::Not(c) | Condition::Term(_, c) => walk(c, f, out),
-            Condition::Fact {
-                fact,
-                test: Test::Cmp(_, n) | Test::Is(Value::Int(n)),
-            } if *fact == f => {
-                out.extend([*n, n.saturating_add(1)]);
+    let law = &rs.law;
+    let mut tests = Vec::new();
+    let mut seen = Vec::new();
+    for r in &law.rules {
+        for v in &r.versions {
+            for c in std::iter::once(&v.applies_if).chain(v.require.as_ref()) {
+                super::fact_tests(law, c, &mut tests, &mut seen);
             }
-            _ => {}
         }
     }
-    for r in &rs.rules {
-        for v in &r.versions {
-            walk(&v.applies_if, f, &mut out);
-            if let Some(c) = &v.require {
-                walk(c, f, &mut out);
-            }
+    let mut out = Vec::new();
+    for (g, t) in tests {
+        if let (true, Test::Cmp(_, n) | Test::Is(Value::Int(n))) = (g == f, t) {
+            out.extend([n, n.saturating_add(1)]);
         }
     }
     out.sort_unstable();
@@ -191,59 +213,84 @@ fn thresholds(rs: &RuleSet, f: FactId) -> Vec<i64> {
     out
 }
 
-/// Evaluates every combination of the dimensions' values.
-pub fn matrix(rs: &RuleSet, s: &Scenario, names: &[String]) -> Result<Matrix, MatrixError> {
-    if names.is_empty() {
-        return Err(MatrixError::Empty);
-    }
-    let dims = names
-        .iter()
-        .map(|n| dimension(rs, n))
-        .collect::<Result<Vec<_>, _>>()?;
-    let total = dims
-        .iter()
-        .try_fold(1usize, |acc, d| acc.checked_mul(d.values.len()))
-        .unwrap_or(usize::MAX);
-    if total > MAX_ROWS {
-        return Err(MatrixError::TooLarge {
-            rows: total,
-            limit: MAX_ROWS,
-        });
-    }
-    let mut rows = Vec::with_capacity(total);
-    for n in 0..total {
-        let mut k = n;
-        let mut choice = vec![0; dims.len()];
-        for (j, d) in dims.iter().enumerate().rev() {
-            let len = d.values.len();
-            choice[j] = k % len;
-            k /= len;
+impl RuleSet {
+    /// The verdict for every combination of the values of the facts named in
+    /// `vary` (a list item as `tasks.kaketsuke_keigo`), the rest of `s` fixed.
+    pub fn matrix(&self, s: &Scenario, vary: &[String], lang: Lang) -> Result<MatrixReport, MatrixError> {
+        if vary.is_empty() {
+            return Err(MatrixError::Empty);
         }
-        let mut sc = s.clone();
-        for (d, &c) in dims.iter().zip(&choice) {
-            let (v, _) = d.values[c];
-            match (d.item, v) {
-                (Some(i), Value::Bool(on)) => {
-                    let cur = match sc.get(d.fact) {
-                        Some(Value::Set(b)) => b,
-                        _ => 0,
-                    };
-                    let new = if on { cur | (1 << i) } else { cur & !(1 << i) };
-                    sc.set(d.fact, Some(Value::Set(new)));
-                }
-                _ => sc.set(d.fact, Some(v)),
+        for (i, n) in vary.iter().enumerate() {
+            if vary[..i].contains(n) {
+                return Err(MatrixError::Duplicate { name: n.clone() });
             }
         }
-        let e = rs.evaluate(&sc);
-        let failed = e
-            .with_outcome(Outcome::Fail)
-            .filter(|&i| rs.rules[i].kind.decides())
-            .collect();
-        rows.push(Row {
-            choice,
-            verdict: e.verdict,
-            failed,
-        });
+        let dims = vary
+            .iter()
+            .map(|n| dimension(self, n))
+            .collect::<Result<Vec<_>, _>>()?;
+        for (i, d) in dims.iter().enumerate() {
+            if dims[..i].iter().any(|o| o.fact == d.fact && (o.item.is_none() || d.item.is_none() || o.item == d.item)) {
+                return Err(MatrixError::Duplicate { name: d.name.clone() });
+            }
+        }
+        let total = dims
+            .iter()
+            .try_fold(1usize, |acc, d| acc.checked_mul(d.values.len()))
+            .unwrap_or(usize::MAX);
+        if total > MAX_ROWS {
+            return Err(MatrixError::TooLarge {
+                rows: total,
+                limit: MAX_ROWS,
+            });
+        }
+        let mut rows = Vec::with_capacity(total);
+        let mut sc = s.clone();
+        let mut e = crate::Evaluation::empty(&self.law);
+        for n in 0..total {
+            let mut k = n;
+            let mut choice = vec![0; dims.len()];
+            for (j, d) in dims.iter().enumerate().rev() {
+                let len = d.values.len();
+                choice[j] = k % len;
+                k /= len;
+            }
+            sc.values.clone_from(&s.values);
+            for (d, &c) in dims.iter().zip(&choice) {
+                let (v, _) = d.values[c];
+                match (d.item, v) {
+                    (Some(i), Value::Bool(on)) => {
+                        let cur = match sc.get(d.fact) {
+                            Some(Value::Set(b)) => b,
+                            _ => 0,
+                        };
+                        let new = if on { cur | (1 << i) } else { cur & !(1 << i) };
+                        sc.set(d.fact, Some(Value::Set(new)));
+                    }
+                    _ => sc.set(d.fact, Some(v)),
+                }
+            }
+            self.evaluate_into(&sc, &mut e);
+            rows.push(Row {
+                choice,
+                verdict: e.verdict(),
+                failed: e.failing().map(str::to_owned).collect(),
+            });
+        }
+        Ok(MatrixReport {
+            schema_version: SCHEMA_VERSION,
+            scenario: ScenarioRef {
+                name: s.name_in(lang).to_owned(),
+                file: s.file.clone(),
+            },
+            dims: dims
+                .into_iter()
+                .map(|d| Dim {
+                    name: d.name,
+                    values: d.values.into_iter().map(|(_, l)| l).collect(),
+                })
+                .collect(),
+            rows,
+        })
     }
-    Ok(Matrix { dims, rows })
 }
