@@ -8,7 +8,7 @@ use crate::error::{Code, Diagnostic, RulesetError, ScenarioError, did_you_mean, 
 use crate::load::scenario::Origin;
 use crate::load::{self, RuleFile, ScenarioBuilder};
 use crate::model::date::Date;
-use crate::model::facts::Value;
+use crate::model::value::Value;
 use crate::model::law::Law;
 use crate::model::outcome::Verdict;
 use crate::model::scenario::Scenario;

@@ -2,7 +2,8 @@
 //! ruleset's fact declarations, so editors can complete and validate them.
 
 use crate::model::Lang;
-use crate::model::facts::{FactDefault, FactId, FactType};
+use crate::model::facts::{FactDefault, FactType};
+use crate::model::ids::FactId;
 use crate::model::law::Law;
 use crate::model::outcome::Outcome;
 use crate::ruleset::RuleSet;

@@ -5,7 +5,7 @@
 use crate::model::outcome::{Outcome, Verdict};
 use crate::model::scenario::Scenario;
 use crate::model::Lang;
-use crate::report::{LawRef, SCHEMA_VERSION, ScenarioRef};
+use crate::report::shapes::{LawRef, SCHEMA_VERSION, ScenarioRef};
 use crate::ruleset::RuleSet;
 use serde::{Deserialize, Serialize};
 

@@ -2,11 +2,13 @@
 //! facts, the rest of the scenario held fixed.
 
 use crate::model::condition::Test;
-use crate::model::facts::{FactId, FactType, Value};
+use crate::model::ids::FactId;
+use crate::model::facts::FactType;
+use crate::model::value::Value;
 use crate::model::outcome::Verdict;
 use crate::model::scenario::Scenario;
 use crate::model::Lang;
-use crate::report::{SCHEMA_VERSION, ScenarioRef};
+use crate::report::shapes::{SCHEMA_VERSION, ScenarioRef};
 use crate::ruleset::RuleSet;
 use serde::{Deserialize, Serialize};
 

@@ -12,7 +12,7 @@ pub(crate) mod testrun;
 pub(crate) mod whatif;
 
 use crate::model::condition::{Condition, Test};
-use crate::model::facts::FactId;
+use crate::model::ids::FactId;
 use crate::model::law::Law;
 
 /// Every test on a fact in `c`, through terms too (each term visited once).

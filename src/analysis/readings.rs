@@ -5,11 +5,12 @@
 use crate::engine::Evaluation;
 use crate::error::{Code, Diagnostic};
 use crate::model::facts::FactDefault;
-use crate::model::law::{Law, ReadingSet};
+use crate::model::law::Law;
+use crate::model::ids::ReadingSet;
 use crate::model::outcome::Verdict;
 use crate::model::scenario::{Given, Scenario};
 use crate::model::{Lang, Location};
-use crate::report::{Pairs, SCHEMA_VERSION, ScenarioRef};
+use crate::report::shapes::{Pairs, SCHEMA_VERSION, ScenarioRef};
 use crate::ruleset::RuleSet;
 use serde::{Deserialize, Serialize};
 
@@ -150,13 +151,11 @@ impl RuleSet {
             })
             .collect();
         let deciding = deciding(law, &vary, &verdicts);
-        let e = self.evaluate(s);
-        let report = crate::report::build(s, &e, lang, |_, _| Vec::new());
         Ok(ReadingsReport {
             schema_version: SCHEMA_VERSION,
-            scenario: report.scenario,
-            verdict: e.verdict(),
-            readings: report.readings,
+            scenario: ScenarioRef::of(s, lang),
+            verdict: self.verdict(s),
+            readings: Pairs::readings(law, s),
             robust: verdicts.windows(2).all(|w| w[0] == w[1]),
             deciding: deciding
                 .into_iter()

@@ -4,17 +4,8 @@
 use crate::model::outcome::{Outcome, Verdict};
 use crate::model::rule::RuleKind;
 use crate::model::scenario::{Expectation, Scenario};
-use crate::report::Pairs;
+use crate::report::shapes::Pairs;
 use crate::ruleset::RuleSet;
-
-/// The verdict a scenario expects under the readings in effect: the first
-/// expectation whose readings all match (one that names none always matches).
-pub(crate) fn expected_verdict(s: &Scenario) -> Option<Verdict> {
-    s.expect
-        .iter()
-        .find(|x| x.readings.iter().all(|&(r, o)| s.reading(r) == o))
-        .and_then(|x| x.verdict)
-}
 
 /// One expectation checked.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -11,13 +11,15 @@
 //! [`MAX_EVALUATIONS`] candidates the answer is marked partial.
 
 use crate::model::date::Date;
-use crate::model::facts::{FactId, FactType, OTHER_SYMBOL, Side, Value};
+use crate::model::ids::FactId;
+use crate::model::facts::{FactType, Side};
+use crate::model::value::{OTHER_SYMBOL, Value};
 use crate::model::law::Law;
 use crate::model::outcome::{Outcome, Verdict};
 use crate::model::scenario::Scenario;
 use crate::model::Lang;
 use crate::model::condition::Test;
-use crate::report::{SCHEMA_VERSION, ScenarioRef};
+use crate::report::shapes::{SCHEMA_VERSION, ScenarioRef};
 use crate::ruleset::RuleSet;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;

@@ -14,8 +14,10 @@ use super::evaluation::{Evaluation, NONE, RuleResult};
 use super::logic::{self, Tri};
 use crate::model::condition::{Condition, OutcomeSet, Test};
 use crate::model::date::Date;
-use crate::model::facts::{FactSet, Value};
-use crate::model::law::{Law, ReadingSet};
+use crate::model::ids::FactSet;
+use crate::model::value::Value;
+use crate::model::law::Law;
+use crate::model::ids::ReadingSet;
 use crate::model::outcome::{Outcome, Verdict};
 use crate::model::rule::Explanation;
 use crate::model::scenario::Scenario;
@@ -197,7 +199,7 @@ impl Machine<'_> {
                 let v = self.values.get(usize::from(f)).copied().flatten();
                 let t = logic::fact_test(&test, v);
                 if t == Tri::Unknown {
-                    missing.insert(crate::model::facts::FactId(f));
+                    missing.insert(crate::model::ids::FactId(f));
                 }
                 t
             }

@@ -4,8 +4,9 @@
 //! when a report asks for it.
 
 use crate::model::date::Date;
-use crate::model::facts::FactSet;
-use crate::model::law::{Law, ReadingSet};
+use crate::model::ids::FactSet;
+use crate::model::law::Law;
+use crate::model::ids::ReadingSet;
 use crate::model::outcome::{Outcome, Verdict};
 
 /// "No version" / "no case": a rule not in force, or an explanation without cases.

@@ -6,8 +6,10 @@
 use super::evaluation::RuleResult;
 use super::logic::{self, Tri};
 use crate::model::condition::Condition;
-use crate::model::facts::{FactSet, Value};
-use crate::model::law::{Law, ReadingSet};
+use crate::model::ids::FactSet;
+use crate::model::value::Value;
+use crate::model::law::Law;
+use crate::model::ids::ReadingSet;
 use crate::model::scenario::Scenario;
 
 /// What a condition may look at while it is evaluated.

@@ -4,7 +4,8 @@
 //! `require` into an outcome, and folding outcomes into a verdict.
 
 use crate::model::condition::{CmpOp, OutcomeSet, Test};
-use crate::model::facts::{FactSet, Value};
+use crate::model::ids::FactSet;
+use crate::model::value::Value;
 use crate::model::outcome::{Outcome, Verdict};
 
 /// A three-valued truth value.

@@ -16,7 +16,8 @@ pub(crate) use evaluation::{NONE, RuleResult};
 pub(crate) use interpret::holds;
 
 use crate::model::date::Date;
-use crate::model::facts::{FactSet, Value};
+use crate::model::ids::FactSet;
+use crate::model::value::Value;
 use crate::model::law::Law;
 use crate::model::outcome::{Outcome, Verdict};
 use crate::model::scenario::Scenario;

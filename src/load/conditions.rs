@@ -6,7 +6,8 @@ use super::reader::{Loader, at, ticks};
 use super::values::literal;
 use crate::error::{Code, did_you_mean, suggest};
 use crate::model::condition::{CmpOp, Condition, OutcomeSet, Test};
-use crate::model::facts::{FactType, Value};
+use crate::model::facts::FactType;
+use crate::model::value::Value;
 use crate::model::outcome::Outcome;
 use crate::tree::{Key, Node, Pos, Value as Y};
 

@@ -5,9 +5,9 @@ use super::keys;
 use super::reader::{Loader, at, ticks};
 use super::values::value_of;
 use crate::error::{Code, did_you_mean, suggest};
-use crate::model::facts::{
-    EnumValue, FactDecl, FactDefault, FactId, FactType, MAX_FACTS, Side, Value,
-};
+use crate::model::facts::{EnumValue, FactDecl, FactDefault, FactType, Side};
+use crate::model::ids::{FactId, MAX_FACTS};
+use crate::model::value::Value;
 use crate::tree::{Node, Value as Y};
 
 fn valid_fact_name(name: &str) -> bool {

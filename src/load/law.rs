@@ -4,9 +4,8 @@
 use super::keys;
 use super::reader::{Loader, at, ticks};
 use crate::error::{Code, did_you_mean, suggest};
-use crate::model::law::{
-    About, LawVersion, MAX_READINGS, Principle, Reading, ReadingId, ReadingOption, Source,
-};
+use crate::model::decls::{About, LawVersion, Principle, Reading, ReadingOption, Source};
+use crate::model::ids::{MAX_READINGS, ReadingId};
 use crate::tree::{Node, Value as Y};
 
 impl Loader {

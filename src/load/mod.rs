@@ -21,8 +21,10 @@ pub use builder::{InputValue, ScenarioBuilder};
 
 use crate::error::{Code, Diagnostic, RulesetError, Severity};
 use crate::model::Location;
-use crate::model::law::{Law, ReadingSet, Term};
-use crate::model::facts::FactSet;
+use crate::model::law::Law;
+use crate::model::ids::ReadingSet;
+use crate::model::decls::Term;
+use crate::model::ids::FactSet;
 use crate::tree::{Node, Value as Y};
 use crate::yaml::SyntaxError;
 use reader::{Loader, TermDraft, at};

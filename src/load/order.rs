@@ -5,8 +5,9 @@
 use super::reader::Loader;
 use crate::error::Code;
 use crate::model::condition::Condition;
-use crate::model::facts::FactSet;
-use crate::model::law::{ReadingSet, Term};
+use crate::model::ids::FactSet;
+use crate::model::ids::ReadingSet;
+use crate::model::decls::Term;
 use crate::model::rule::Rule;
 
 /// The facts and readings a condition depends on, through terms too.

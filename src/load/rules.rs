@@ -5,8 +5,8 @@ use super::reader::{Fields, Loader, at, is_kebab, join_cjk};
 use crate::error::{Code, suggest};
 use crate::model::Location;
 use crate::model::condition::Condition;
-use crate::model::facts::FactSet;
-use crate::model::law::ReadingSet;
+use crate::model::ids::FactSet;
+use crate::model::ids::ReadingSet;
 use crate::model::rule::{
     Case, Citation, Explanation, Period, Rule, RuleId, RuleKind, RuleVersion, Segment, Template,
 };

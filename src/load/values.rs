@@ -3,7 +3,8 @@
 
 use crate::error::suggest;
 use crate::model::Date;
-use crate::model::facts::{FactDecl, FactType, OTHER_SYMBOL, Value};
+use crate::model::facts::{FactDecl, FactType};
+use crate::model::value::{OTHER_SYMBOL, Value};
 use crate::tree::{Node, Pos, Value as Y};
 
 /// A literal in a rule (interning text names into the fact's symbols).

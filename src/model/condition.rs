@@ -2,12 +2,9 @@
 //! (shared, referred to by index), tests on facts, on readings and on other
 //! rules' outcomes.
 
-use super::facts::{FactId, Value};
-use super::law::{ReadingId, TermId};
+use super::ids::{FactId, ReadingId, RuleIdx, TermId};
 use super::outcome::Outcome;
-
-/// Index of a rule in its ruleset.
-pub(crate) type RuleIdx = usize;
+use super::value::Value;
 
 /// A comparison operator on integers and dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,57 +4,10 @@
 //! so evaluation never looks a fact up by name.
 
 use super::condition::Condition;
-use super::date::Date;
-use super::law::ReadingId;
+use super::ids::{FactId, ReadingId};
 use super::location::Location;
 use super::text::Text;
-
-/// Index of a fact in its [`Vocabulary`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) struct FactId(pub u16);
-
-impl FactId {
-    /// The index as `usize`.
-    pub fn index(self) -> usize {
-        usize::from(self.0)
-    }
-}
-
-/// The most facts a vocabulary may declare (they are tracked in a 64-bit set).
-pub(crate) const MAX_FACTS: usize = 64;
-
-/// A set of facts, as a bit set; used for "facts read" and "facts missing".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub(crate) struct FactSet(pub u64);
-
-impl FactSet {
-    /// The empty set.
-    pub const EMPTY: FactSet = FactSet(0);
-    /// Adds a fact.
-    #[inline]
-    pub fn insert(&mut self, f: FactId) {
-        self.0 |= 1u64 << (f.0 & 63);
-    }
-    /// Whether the set holds `f`.
-    pub fn contains(self, f: FactId) -> bool {
-        f.0 < 64 && self.0 & (1 << f.0) != 0
-    }
-    /// Union.
-    #[inline]
-    pub fn union(self, o: FactSet) -> FactSet {
-        FactSet(self.0 | o.0)
-    }
-    /// How many facts.
-    pub fn len(self) -> usize {
-        self.0.count_ones() as usize
-    }
-    /// The facts in declaration order.
-    pub fn iter(self) -> impl Iterator<Item = FactId> {
-        (0..64u16)
-            .filter(move |i| self.0 & (1 << i) != 0)
-            .map(FactId)
-    }
-}
+use super::value::Value;
 
 /// The type of a fact, with its domain.
 #[derive(Debug, Clone)]
@@ -181,26 +134,6 @@ pub(crate) enum FactDefault {
     /// A value chosen by a reading: one entry per option (`None`: unknown).
     ByReading(ReadingId, Vec<Option<Value>>),
 }
-
-/// A fact's value. `Copy`, so that evaluation never allocates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) enum Value {
-    /// A boolean.
-    Bool(bool),
-    /// An enum value, by index in the fact's values.
-    Enum(u8),
-    /// A list value, as a bit set over the fact's values.
-    Set(u64),
-    /// An integer.
-    Int(i64),
-    /// A date.
-    Date(Date),
-    /// A text, by index in the fact's `symbols`; [`OTHER_SYMBOL`] for a name no rule mentions.
-    Sym(u32),
-}
-
-/// A text value that no rule mentions.
-pub(crate) const OTHER_SYMBOL: u32 = u32::MAX;
 
 /// The declared facts of a ruleset.
 #[derive(Debug, Clone, Default)]

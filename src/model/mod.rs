@@ -4,13 +4,16 @@
 
 pub(crate) mod condition;
 pub(crate) mod date;
+pub(crate) mod decls;
 pub(crate) mod facts;
+pub(crate) mod ids;
 pub(crate) mod law;
 pub(crate) mod location;
 pub(crate) mod outcome;
 pub(crate) mod rule;
 pub(crate) mod scenario;
 pub(crate) mod text;
+pub(crate) mod value;
 
 pub use date::Date;
 pub use location::Location;

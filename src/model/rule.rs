@@ -3,8 +3,7 @@
 
 use super::condition::Condition;
 use super::date::Date;
-use super::facts::{FactId, FactSet};
-use super::law::{ReadingSet, SourceId};
+use super::ids::{FactId, FactSet, ReadingSet, SourceId};
 use super::location::Location;
 use super::text::{Localized, Text};
 

@@ -1,9 +1,10 @@
 //! A mission's facts, typed and validated against a ruleset's vocabulary.
 
-use super::condition::RuleIdx;
 use super::date::Date;
-use super::facts::{FactDefault, FactId, Value, Vocabulary};
-use super::law::{Reading, ReadingId};
+use super::decls::Reading;
+use super::facts::{FactDefault, Vocabulary};
+use super::ids::{FactId, ReadingId, RuleIdx};
+use super::value::Value;
 use super::outcome::{Outcome, Verdict};
 use super::text::{Lang, Text};
 
@@ -141,6 +142,15 @@ impl Scenario {
     #[inline]
     pub(crate) fn reading(&self, r: ReadingId) -> u8 {
         self.readings.get(r).copied().unwrap_or(0)
+    }
+
+    /// The verdict the scenario expects under the readings in effect: the
+    /// first expectation whose readings all match (one naming none always matches).
+    pub(crate) fn expected_verdict(&self) -> Option<Verdict> {
+        self.expect
+            .iter()
+            .find(|x| x.readings.iter().all(|&(r, o)| self.reading(r) == o))
+            .and_then(|x| x.verdict)
     }
 
     /// Recomputes the values evaluation sees: what the input gave, else the

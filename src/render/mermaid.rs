@@ -103,7 +103,7 @@ pub(crate) fn ruleset(
         .filter(|&i| date.is_none_or(|d| law.rules[i].version_at(d).is_some()))
         .filter(|&i| principle.is_none_or(|p| law.rules[i].principle == Some(p)))
         .collect();
-    let mut used = crate::model::facts::FactSet::EMPTY;
+    let mut used = crate::model::ids::FactSet::EMPTY;
     for &i in &selected {
         for v in &law.rules[i].versions {
             used = used.union(v.reads);
@@ -142,7 +142,7 @@ pub(crate) fn ruleset(
     }
     for &i in &selected {
         let r = &law.rules[i];
-        let mut reads = crate::model::facts::FactSet::EMPTY;
+        let mut reads = crate::model::ids::FactSet::EMPTY;
         let mut refs = Vec::new();
         for v in &r.versions {
             reads = reads.union(v.reads);

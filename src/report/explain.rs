@@ -5,7 +5,8 @@
 use super::words::{self, words};
 use crate::engine::{Evaluation, NONE};
 use crate::model::Lang;
-use crate::model::facts::{FactId, FactSet, Value};
+use crate::model::ids::{FactId, FactSet};
+use crate::model::value::Value;
 use crate::model::law::Law;
 use crate::model::outcome::{Outcome, Verdict};
 use crate::model::rule::{Segment, Template};

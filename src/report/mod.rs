@@ -6,6 +6,7 @@
 
 pub(crate) mod catalogue;
 pub(crate) mod explain;
+pub(crate) mod shapes;
 pub(crate) mod width;
 pub(crate) mod words;
 
@@ -18,8 +19,7 @@ use crate::model::scenario::Scenario;
 use crate::ruleset::RuleSet;
 use serde::{Deserialize, Serialize};
 
-/// The version of the JSON shapes; bumped only on incompatible changes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub use shapes::{LawRef, Pairs, SCHEMA_VERSION, ScenarioRef};
 
 /// One evaluated scenario, ready to serialize or lay out. Serializes to
 /// exactly the object `peacecoop evaluate --format json` prints.
@@ -61,28 +61,6 @@ pub struct Report {
     /// reports made without the trace).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub trace: Vec<Entry>,
-}
-
-/// Which scenario a report is about.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct ScenarioRef {
-    /// Its name, in the report's language when given in several.
-    pub name: String,
-    /// The path as given on the command line (`None` when not read from a file).
-    pub file: Option<String>,
-}
-
-/// A law version, as reports name it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct LawRef {
-    /// Its id, e.g. `1992`.
-    pub id: String,
-    /// Its first day.
-    pub in_force_from: String,
-    /// Its title, e.g. `Act No. 79 of 1992`.
-    pub title: String,
 }
 
 /// A procedural step or an advisory.
@@ -137,32 +115,6 @@ impl Entry {
     /// Whether a failure of this rule decides the verdict (procedures and policies never do).
     pub fn decides(&self) -> bool {
         !matches!(self.kind.as_str(), "procedure" | "policy")
-    }
-}
-
-/// Pairs of texts that serialize as a JSON object, in order.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Pairs(pub Vec<(String, String)>);
-
-impl Serialize for Pairs {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut m = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            m.serialize_entry(k, v)?;
-        }
-        m.end()
-    }
-}
-
-impl<'de> Deserialize<'de> for Pairs {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Pairs, D::Error> {
-        let m = serde_json::Map::<String, serde_json::Value>::deserialize(d)?;
-        Ok(Pairs(
-            m.into_iter()
-                .map(|(k, v)| (k, v.as_str().unwrap_or_default().to_owned()))
-                .collect(),
-        ))
     }
 }
 
@@ -302,17 +254,7 @@ pub(crate) fn build(
         }
     }
     groups.sort_by_key(|(k, _)| *k);
-    let readings = Pairs(
-        law.readings
-            .iter()
-            .enumerate()
-            .map(|(r, decl)| {
-                let o = usize::from(s.reading(r));
-                let opt = decl.options.get(o).map_or("", |o| o.id.as_str());
-                (decl.id.clone(), opt.to_owned())
-            })
-            .collect(),
-    );
+    let readings = Pairs::readings(law, s);
     let depends_on_readings = if e.foreign {
         Vec::new()
     } else {
@@ -323,10 +265,7 @@ pub(crate) fn build(
     };
     Report {
         schema_version: SCHEMA_VERSION,
-        scenario: ScenarioRef {
-            name: s.name_in(lang).to_owned(),
-            file: s.file.clone(),
-        },
+        scenario: ScenarioRef::of(s, lang),
         date: e.date.to_string(),
         law_version: e.law_version.and_then(|v| law.law_versions.get(v)).map(|lv| LawRef {
             id: lv.id.clone(),
@@ -338,7 +277,7 @@ pub(crate) fn build(
         readings,
         depends_on_readings,
         missing: e.missing().map(str::to_owned).collect(),
-        expect: crate::analysis::testrun::expected_verdict(s),
+        expect: s.expected_verdict(),
         steps,
         advisories,
         unused: s
