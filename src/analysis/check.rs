@@ -253,7 +253,7 @@ fn reach(law: &Law, v: &RuleVersion, sizes: &[u64]) -> Reach {
         }
     }
     let readings: Vec<usize> = v.consults.iter().collect();
-    let mut refs: Vec<usize> = conds.iter().flat_map(|c| c.rules()).collect();
+    let mut refs: Vec<usize> = conds.iter().flat_map(|c| law.rules_in(c)).collect();
     refs.sort_unstable();
     refs.dedup();
     let mut size: u64 = 1;
@@ -263,8 +263,10 @@ fn reach(law: &Law, v: &RuleVersion, sizes: &[u64]) -> Reach {
     for &r in &readings {
         size = size.saturating_mul(law.readings[r].options.len().max(1) as u64);
     }
-    for _ in &refs {
-        size = size.saturating_mul(Outcome::ALL.len() as u64);
+    // Each referenced rule takes one outcome per class the conditions tell apart.
+    let classes: Vec<Vec<Outcome>> = refs.iter().map(|&r| outcome_classes(law, &conds, r)).collect();
+    for c in &classes {
+        size = size.saturating_mul(c.len() as u64);
     }
     let work = conds
         .iter()
@@ -295,9 +297,10 @@ fn reach(law: &Law, v: &RuleVersion, sizes: &[u64]) -> Reach {
             chosen[r] = (k % len) as u8;
             k /= len;
         }
-        for &r in &refs {
-            results[r].outcome = Outcome::ALL[(k % 5) as usize];
-            k /= 5;
+        for (&r, c) in refs.iter().zip(&classes) {
+            let len = c.len().max(1) as u64;
+            results[r].outcome = c.get((k % len) as usize).copied().unwrap_or(Outcome::Undetermined);
+            k /= len;
         }
         let env = Env {
             law,
@@ -325,6 +328,38 @@ fn reach(law: &Law, v: &RuleVersion, sizes: &[u64]) -> Reach {
         }
     }
     reach
+}
+
+/// One outcome of rule `r` per class of outcomes the conditions tell apart
+/// (undetermined always its own class: a test on it can be unknown).
+fn outcome_classes(law: &Law, conds: &[&Condition], r: usize) -> Vec<Outcome> {
+    let mut sets = Vec::new();
+    let mut seen = vec![false; law.terms.len()];
+    let mut visit = |c: &Condition, stack: &mut Vec<usize>| {
+        c.walk(&mut |n| match n {
+            Condition::Rule { rule, outcomes } if *rule == r => sets.push(*outcomes),
+            Condition::Term(t) => stack.push(*t),
+            _ => {}
+        });
+    };
+    let mut stack = Vec::new();
+    for c in conds {
+        visit(c, &mut stack);
+    }
+    while let Some(t) = stack.pop() {
+        if let Some(false) = seen.get(t).copied() {
+            seen[t] = true;
+            visit(&law.terms[t].when, &mut stack);
+        }
+    }
+    let mut out = vec![Outcome::Undetermined];
+    for o in [Outcome::Pass, Outcome::Fail, Outcome::NotApplicable, Outcome::NotInForce] {
+        let same = |p: &Outcome| sets.iter().all(|s| s.contains(o) == s.contains(*p));
+        if !out.iter().skip(1).any(same) {
+            out.push(o);
+        }
+    }
+    out
 }
 
 /// The values of fact `f` that the tests can tell apart (`None`: too many).

@@ -90,15 +90,42 @@ pub struct ReadingsReport {
     pub combinations: Vec<Combination>,
 }
 
-/// The readings a scenario's rules in force on its date consult, plus those
-/// choosing a default for a fact it omits.
-pub(crate) fn consulted(law: &Law, s: &Scenario) -> ReadingSet {
-    let date = crate::engine::scenario_date(law, s);
-    let mut set = default_readings(law, s);
-    for r in &law.rules {
-        if let Some(v) = r.version_at(date) {
-            set = set.union(r.versions[v].consults);
+/// The readings that can change the scenario's verdict: those consulted to
+/// reach it (plus those choosing a default for a fact it omits), grown until
+/// no combination of them consults another. A reading outside the set is
+/// consulted under no combination, so it cannot change the verdict.
+pub(crate) fn consulted(rs: &RuleSet, s: &Scenario, fixed: &[usize]) -> ReadingSet {
+    let law = &rs.law;
+    let free = |set: ReadingSet| ReadingSet(set.0 & !fixed.iter().fold(0u64, |m, &r| m | (1 << r)));
+    let mut set = free(
+        crate::engine::compiled::verdict_consulting(law, &rs.programs, s)
+            .1
+            .union(default_readings(law, s)),
+    );
+    let mut alt = s.clone();
+    // Each round adds at least one reading, so at most one round per reading.
+    for _ in 0..=law.readings.len() {
+        let vary: Vec<usize> = set.iter().collect();
+        let total = vary
+            .iter()
+            .try_fold(1usize, |acc, &r| acc.checked_mul(law.readings[r].options.len()))
+            .unwrap_or(usize::MAX);
+        if total > MAX_COMBINATIONS {
+            return set;
         }
+        let mut grown = set;
+        for n in 0..total {
+            for (&r, o) in vary.iter().zip(decode(law, &vary, n)) {
+                alt.chosen[r] = Some(o);
+            }
+            alt.resolve(&law.vocab, &law.readings);
+            let (_, c) = crate::engine::compiled::verdict_consulting(law, &rs.programs, &alt);
+            grown = grown.union(free(c.union(default_readings(law, &alt))));
+        }
+        if grown == set {
+            break;
+        }
+        set = grown;
     }
     set
 }
@@ -113,11 +140,8 @@ impl RuleSet {
         lang: Lang,
     ) -> Result<ReadingsReport, Diagnostic> {
         let law = &self.law;
-        let mut vary: Vec<usize> = consulted(law, s)
-            .iter()
-            .filter(|&r| !fixed.iter().any(|f| law.readings[r].id == *f))
-            .collect();
-        vary.sort_unstable();
+        let fixed: Vec<usize> = fixed.iter().filter_map(|f| law.reading(f)).collect();
+        let vary: Vec<usize> = consulted(self, s, &fixed).iter().collect();
         let total = vary.iter().try_fold(1usize, |acc, &r| {
             acc.checked_mul(law.readings[r].options.len())
         });

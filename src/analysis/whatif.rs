@@ -344,7 +344,7 @@ fn depends(law: &Law, rule: usize, out: &mut Vec<(FactId, Test)>, dates: &mut bo
     for v in &law.rules[rule].versions {
         for c in std::iter::once(&v.applies_if).chain(v.require.as_ref()) {
             super::fact_tests(law, c, out, &mut terms);
-            for other in c.rules() {
+            for other in law.rules_in(c) {
                 depends(law, other, out, dates, seen);
             }
         }

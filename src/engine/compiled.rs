@@ -346,10 +346,16 @@ pub(crate) fn evaluate<'r>(law: &'r Law, p: &Programs, s: &Scenario) -> Evaluati
 
 /// The verdict alone: no explanation cases, and stops at the first failure.
 pub(crate) fn verdict(law: &Law, p: &Programs, s: &Scenario) -> Verdict {
+    verdict_consulting(law, p, s).0
+}
+
+/// The verdict alone, and the readings consulted to reach it: a reading
+/// outside that set cannot change this verdict.
+pub(crate) fn verdict_consulting(law: &Law, p: &Programs, s: &Scenario) -> (Verdict, ReadingSet) {
     let date = super::scenario_date(law, s);
     SCRATCH.with(|sc| {
         let mut sc = sc.borrow_mut();
         let Scratch { results, memo } = &mut *sc;
-        run::<false>(p, s, date, results, memo).0
+        run::<false>(p, s, date, results, memo)
     })
 }

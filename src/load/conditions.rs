@@ -126,15 +126,6 @@ impl Loader {
             }
             "fact" => self.fact_cond(file, node, arg),
             "reading" => self.reading_cond(file, node, arg),
-            "rule" if !self.term_stack.is_empty() => {
-                self.err(
-                    Code::InvalidCondition,
-                    at(file, head.pos),
-                    "a term may not refer to rules: terms are definitions over facts and readings".into(),
-                    None,
-                );
-                None
-            }
             "rule" => self.rule_cond(file, node, arg),
             _ => None,
         }

@@ -281,11 +281,16 @@ fn compile_used_if(l: &mut Loader) {
     let pending = std::mem::take(&mut l.pending_used_if);
     for (id, file, n) in &pending {
         let Some(c) = l.cond(file, n) else { continue };
-        if !c.rules().is_empty() {
+        let mut refs = Vec::new();
+        {
+            let term = |t: usize| l.terms.get(t).and_then(|d| d.compiled.as_ref());
+            order::rules_in(&c, &term, &mut refs, &mut Vec::new());
+        }
+        if !refs.is_empty() {
             l.err(
                 Code::InvalidUsedIf,
                 at(file, n.pos),
-                "`used_if` may test facts only, not rules".into(),
+                "`used_if` may test facts and readings only, not rules (nor terms that test rules)".into(),
                 None,
             );
         }

@@ -66,17 +66,38 @@ pub(super) fn rule_dependencies(rules: &mut [Rule], terms: &[Term]) {
     }
 }
 
-/// The rules each rule refers to (conditions and explanation cases).
-fn references(r: &Rule, n: usize) -> Vec<usize> {
+/// The rules a condition refers to, directly or through the terms it uses
+/// (`term` gives a term's condition, once compiled).
+pub(crate) fn rules_in<'c>(
+    c: &'c Condition,
+    term: &dyn Fn(usize) -> Option<&'c Condition>,
+    out: &mut Vec<usize>,
+    seen: &mut Vec<usize>,
+) {
+    out.extend(c.rules());
+    for t in c.terms() {
+        if seen.contains(&t) {
+            continue;
+        }
+        seen.push(t);
+        if let Some(tc) = term(t) {
+            rules_in(tc, term, out, seen);
+        }
+    }
+}
+
+/// The rules each rule refers to (conditions and explanation cases, through terms).
+fn references<'c>(r: &'c Rule, n: usize, term: &dyn Fn(usize) -> Option<&'c Condition>) -> Vec<usize> {
     let mut d = Vec::new();
+    let mut seen = Vec::new();
     for v in &r.versions {
-        d.extend(v.applies_if.rules());
+        rules_in(&v.applies_if, term, &mut d, &mut seen);
         if let Some(c) = &v.require {
-            d.extend(c.rules());
+            rules_in(c, term, &mut d, &mut seen);
         }
         for case in v.pass.0.iter().chain(&v.fail.0).chain(&v.not_applicable.0) {
             if let Some(w) = &case.when {
-                d.extend(w.rules());
+                rules_in(w, term, &mut d, &mut seen);
             }
         }
     }
@@ -88,7 +109,12 @@ fn references(r: &Rule, n: usize) -> Vec<usize> {
 
 /// The evaluation order; rules in a cycle are reported.
 pub(super) fn evaluation_order(rules: &[Rule], l: &mut Loader) -> Vec<usize> {
-    let deps: Vec<Vec<usize>> = rules.iter().map(|r| references(r, rules.len())).collect();
+    let terms: Vec<Option<Condition>> = l.terms.iter().map(|t| t.compiled.clone()).collect();
+    let term = |t: usize| terms.get(t).and_then(Option::as_ref);
+    let deps: Vec<Vec<usize>> = rules
+        .iter()
+        .map(|r| references(r, rules.len(), &term))
+        .collect();
     // 0 = unvisited, 1 = on the stack, 2 = done. Iterative, so depth is no risk.
     let mut state = vec![0u8; rules.len()];
     let mut order = Vec::with_capacity(rules.len());

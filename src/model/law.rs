@@ -66,6 +66,22 @@ impl Law {
     pub fn law_version_at(&self, d: Date) -> Option<usize> {
         self.law_versions.iter().rposition(|v| v.in_force_from <= d)
     }
+    /// The rules a condition refers to, directly or through its terms.
+    pub fn rules_in(&self, c: &super::condition::Condition) -> Vec<usize> {
+        let mut out = c.rules();
+        let mut seen = vec![false; self.terms.len()];
+        let mut stack = c.terms();
+        while let Some(t) = stack.pop() {
+            if let Some(false) = seen.get(t).copied() {
+                seen[t] = true;
+                out.extend(self.terms[t].when.rules());
+                stack.extend(self.terms[t].when.terms());
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
     /// The principle with number `n`.
     pub fn principle(&self, n: u8) -> Option<&Principle> {
         self.principles.iter().find(|p| p.number == n)

@@ -146,9 +146,9 @@ pub(crate) fn ruleset(
         let mut refs = Vec::new();
         for v in &r.versions {
             reads = reads.union(v.reads);
-            refs.extend(v.applies_if.rules());
+            refs.extend(law.rules_in(&v.applies_if));
             if let Some(c) = &v.require {
-                refs.extend(c.rules());
+                refs.extend(law.rules_in(c));
             }
         }
         for f in reads.iter() {
