@@ -49,3 +49,6 @@ pub(crate) fn foreign<'r>(law: &'r Law, s: &Scenario) -> Evaluation<'r> {
     e.foreign = true;
     e
 }
+
+#[cfg(test)]
+mod tests;

@@ -24,7 +24,9 @@ pub(crate) fn text(r: &RulesReport, lang: Lang) -> String {
         };
     }
     let mut current: Option<&str> = None;
-    for rule in &r.rules {
+    let mut sorted: Vec<&crate::report::catalogue::RuleInfo> = r.rules.iter().collect();
+    sorted.sort_by_key(|x| x.group_order);
+    for rule in sorted {
         if current != Some(rule.group.as_str()) {
             if !out.is_empty() {
                 out.push('\n');

@@ -111,6 +111,9 @@ pub struct RuleInfo {
     pub description: String,
     /// The heading it is shown under.
     pub group: String,
+    /// The heading's place among the headings.
+    #[serde(skip)]
+    pub(crate) group_order: u16,
     /// Its versions (conditions left out: see `explain`).
     pub versions: Vec<VersionInfo>,
 }
@@ -125,7 +128,7 @@ pub struct RulesReport {
     pub date: Option<String>,
     /// The law version in force on it.
     pub law_version: Option<super::LawRef>,
-    /// The rules.
+    /// The rules, in ruleset order (the order of a trace).
     pub rules: Vec<RuleInfo>,
 }
 
@@ -260,7 +263,7 @@ impl RuleSet {
     /// The rules, those in force on `date` when given, grouped as in a trace.
     pub fn rules_report(&self, date: Option<Date>, lang: Lang) -> RulesReport {
         let law = &self.law;
-        let mut rules: Vec<(u16, RuleInfo)> = law
+        let rules: Vec<RuleInfo> = law
             .rules
             .iter()
             .filter(|r| date.is_none_or(|d| r.version_at(d).is_some()))
@@ -272,21 +275,18 @@ impl RuleSet {
                         .map(|v| version_info(law, r, v, lang, false))
                         .collect(),
                 };
-                (
-                    key,
-                    RuleInfo {
-                        rule: r.id.0.clone(),
-                        title: r.title.of(lang).to_owned(),
-                        principle: r.principle,
-                        kind: r.kind.keyword().to_owned(),
-                        description: r.description.of(lang).to_owned(),
-                        group,
-                        versions,
-                    },
-                )
+                RuleInfo {
+                    rule: r.id.0.clone(),
+                    title: r.title.of(lang).to_owned(),
+                    principle: r.principle,
+                    kind: r.kind.keyword().to_owned(),
+                    description: r.description.of(lang).to_owned(),
+                    group,
+                    group_order: key,
+                    versions,
+                }
             })
             .collect();
-        rules.sort_by_key(|(k, _)| *k);
         RulesReport {
             schema_version: SCHEMA_VERSION,
             date: date.map(|d| d.to_string()),
@@ -298,7 +298,7 @@ impl RuleSet {
                     in_force_from: v.in_force_from.to_string(),
                     title: v.title.of(lang).to_owned(),
                 }),
-            rules: rules.into_iter().map(|(_, r)| r).collect(),
+            rules,
         }
     }
 
