@@ -153,6 +153,8 @@ codes! {
     InForceBesideVersions = "in-force-beside-versions",
     /// A rule version without citations.
     MissingCitation = "missing-citation",
+    /// A citation that names no source.
+    MissingSource = "missing-source",
     /// A rule version without an explanation it needs.
     MissingExplanation = "missing-explanation",
     /// A procedure with `require`.
@@ -259,7 +261,11 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}: {sev}[{}]: {}", self.location, self.code, self.message)?;
+        write!(
+            f,
+            "{}: {sev}[{}]: {}",
+            self.location, self.code, self.message
+        )?;
         if let Some(h) = &self.help {
             write!(f, "\n  help: {h}")?;
         }
@@ -296,7 +302,11 @@ impl From<Diagnostic> for RulesetError {
 impl fmt::Display for RulesetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.errors();
-        write!(f, "the ruleset has {n} error{}", if n == 1 { "" } else { "s" })?;
+        write!(
+            f,
+            "the ruleset has {n} error{}",
+            if n == 1 { "" } else { "s" }
+        )?;
         for d in &self.diagnostics {
             write!(f, "\n{d}")?;
         }

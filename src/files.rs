@@ -43,13 +43,11 @@ pub(crate) fn yaml_files(dir: &Path) -> Walk {
 
 fn walk(dir: &Path, w: &mut Walk, seen: &mut HashSet<PathBuf>, entries: &mut usize, depth: usize) {
     if depth > MAX_DEPTH {
-        w.problems.push(
-            Diagnostic::error(
-                Code::Io,
-                Location::file(dir.display().to_string()),
-                format!("skipped: the folder is more than {MAX_DEPTH} folders deep"),
-            ),
-        );
+        w.problems.push(Diagnostic::error(
+            Code::Io,
+            Location::file(dir.display().to_string()),
+            format!("skipped: the folder is more than {MAX_DEPTH} folders deep"),
+        ));
         return;
     }
     // A folder reached twice through links is read once.
@@ -148,6 +146,16 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
 /// Reads a text file of at most `max_bytes`, checking that it is a regular
 /// file (never opening a pipe) and UTF-8 text.
 pub(crate) fn read_text(path: &Path, max_bytes: u64) -> Result<String, Diagnostic> {
+    read_text_keeping(path, max_bytes).map_err(|(d, _)| d)
+}
+
+/// Like [`read_text`]; on a file that is not UTF-8, also the text read
+/// (invalid bytes replaced), so the message can show the line.
+pub(crate) fn read_text_keeping(
+    path: &Path,
+    max_bytes: u64,
+) -> Result<String, (Diagnostic, Option<String>)> {
+    let plain = |d: Diagnostic| (d, None);
     let file = path.display().to_string();
     let read_err = |e: &std::io::Error| {
         Diagnostic::error(
@@ -156,16 +164,16 @@ pub(crate) fn read_text(path: &Path, max_bytes: u64) -> Result<String, Diagnosti
             format!("cannot read the file: {}", io_reason(e)),
         )
     };
-    let meta = std::fs::metadata(path).map_err(|e| read_err(&e))?;
+    let meta = std::fs::metadata(path).map_err(|e| plain(read_err(&e)))?;
     if meta.is_dir() {
-        return Err(Diagnostic::error(
+        return Err(plain(Diagnostic::error(
             Code::Io,
             Location::file(&file),
             "cannot read the file: it is a directory",
-        ));
+        )));
     }
     if !meta.is_file() {
-        return Err(not_a_file(path));
+        return Err(plain(not_a_file(path)));
     }
     let too_large = |size: u64| {
         Diagnostic::error(
@@ -179,30 +187,32 @@ pub(crate) fn read_text(path: &Path, max_bytes: u64) -> Result<String, Diagnosti
         ))
     };
     if meta.len() > max_bytes {
-        return Err(too_large(meta.len()));
+        return Err(plain(too_large(meta.len())));
     }
     let mut bytes = Vec::new();
     std::fs::File::open(path)
         .and_then(|f| f.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes))
-        .map_err(|e| read_err(&e))?;
+        .map_err(|e| plain(read_err(&e)))?;
     if bytes.len() as u64 > max_bytes {
-        return Err(too_large(bytes.len() as u64));
+        return Err(plain(too_large(bytes.len() as u64)));
     }
     String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(good);
         let line = text.matches('\n').count() as u32 + 1;
         let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
-        Diagnostic::error(
+        let d = Diagnostic::error(
             Code::NotText,
             Location::new(&file, line, column),
             "the file is not UTF-8 text (found invalid bytes)",
-        )
+        );
+        (d, Some(String::from_utf8_lossy(e.as_bytes()).into_owned()))
     })
 }
 
 /// A scenario file read once: its text (when it could be read) and what it gave.
 #[derive(Debug)]
+#[cfg_attr(not(feature = "cli"), allow(dead_code))] // the CLI quotes the text
 pub(crate) struct Loaded {
     /// The path as given.
     pub file: String,
@@ -240,7 +250,9 @@ impl RuleSet {
                         diags.push(Diagnostic::error(
                             Code::TooLarge,
                             Location::file(dir.display().to_string()),
-                            format!("the rule files hold more than {MAX_RULESET_BYTES} bytes in all"),
+                            format!(
+                                "the rule files hold more than {MAX_RULESET_BYTES} bytes in all"
+                            ),
                         ));
                         break;
                     }
@@ -263,15 +275,15 @@ impl RuleSet {
     /// Reads a scenario file once, keeping its text for messages.
     pub(crate) fn load_file(&self, path: &Path, max_bytes: u64) -> Loaded {
         let file = path.display().to_string();
-        match read_text(path, max_bytes) {
+        match read_text_keeping(path, max_bytes) {
             Ok(text) => Loaded {
                 scenario: self.parse_scenario(&text, &file),
                 file,
                 text: Some(text),
             },
-            Err(d) => Loaded {
+            Err((d, text)) => Loaded {
                 file,
-                text: None,
+                text,
                 scenario: Err(ScenarioError::one(d)),
             },
         }

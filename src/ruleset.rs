@@ -8,10 +8,10 @@ use crate::error::{Code, Diagnostic, RulesetError, ScenarioError, did_you_mean, 
 use crate::load::scenario::Origin;
 use crate::load::{self, RuleFile, ScenarioBuilder};
 use crate::model::date::Date;
-use crate::model::value::Value;
 use crate::model::law::Law;
 use crate::model::outcome::Verdict;
 use crate::model::scenario::Scenario;
+use crate::model::value::Value;
 
 /// A ruleset, ready to evaluate scenarios. Read-only, cheap to share across
 /// threads (`Send + Sync`).
@@ -33,6 +33,7 @@ pub struct RuleSet {
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
 /// The text of an embedded rule file, by the name used in messages (`rules/…`).
+#[cfg(feature = "cli")]
 pub(crate) fn embedded_source(name: &str) -> Option<&'static str> {
     EMBEDDED_RULES
         .iter()
@@ -169,7 +170,12 @@ impl RuleSet {
     }
 
     /// Chooses an option of a reading for this scenario (`--reading ID=OPTION`).
-    pub fn set_reading(&self, s: &mut Scenario, reading: &str, option: &str) -> Result<(), Diagnostic> {
+    pub fn set_reading(
+        &self,
+        s: &mut Scenario,
+        reading: &str,
+        option: &str,
+    ) -> Result<(), Diagnostic> {
         let (r, o) = self.reading_option(reading, option)?;
         if let Some(slot) = s.chosen.get_mut(r) {
             *slot = Some(o);
@@ -179,7 +185,11 @@ impl RuleSet {
     }
 
     /// A reading and one of its options, by id, with a suggestion when misspelt.
-    pub(crate) fn reading_option(&self, reading: &str, option: &str) -> Result<(usize, u8), Diagnostic> {
+    pub(crate) fn reading_option(
+        &self,
+        reading: &str,
+        option: &str,
+    ) -> Result<(usize, u8), Diagnostic> {
         let Some(r) = self.law.reading(reading) else {
             let s = suggest(reading, self.law.readings.iter().map(|r| r.id.as_str()));
             return Err(Diagnostic::error(
@@ -207,6 +217,7 @@ impl RuleSet {
     }
 }
 
+#[cfg(feature = "cli")]
 impl RuleSet {
     /// Whether principle `n` is declared.
     pub(crate) fn has_principle(&self, n: u8) -> bool {
@@ -215,6 +226,11 @@ impl RuleSet {
     /// How many facts, rules, law versions and readings the ruleset declares.
     pub(crate) fn counts(&self) -> (usize, usize, usize, usize) {
         let l = &self.law;
-        (l.vocab.len(), l.rules.len(), l.law_versions.len(), l.readings.len())
+        (
+            l.vocab.len(),
+            l.rules.len(),
+            l.law_versions.len(),
+            l.readings.len(),
+        )
     }
 }

@@ -80,7 +80,6 @@ impl fmt::Display for Value {
     }
 }
 
-
 impl Node {
     /// A value without a position (input that has none, such as JSON).
     pub fn bare(value: Value) -> Node {

@@ -5,9 +5,9 @@
 //! (an unknown fact, a bad value) can still point at the source. Swapping the
 //! YAML crate means editing this file only.
 
+use crate::tree::{Key, Node, Pos, Value};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
-use crate::tree::{Key, Node, Pos, Value};
 use std::fmt;
 
 /// A YAML syntax or structure error, with its position when the parser knows it.

@@ -1,8 +1,8 @@
 //! The `evaluate` command as a user or a script sees it: exit codes,
 //! errors with positions, the text report, the JSON result, `--date`.
 
-use proptest::prelude::*;
 use common::*;
+use proptest::prelude::*;
 use serde_json::Value;
 
 mod common;
@@ -798,4 +798,3 @@ fn year_zero_message_is_about_the_year() {
     assert!(!out.stderr.contains("no day 1"), "{}", out.stderr);
     assert!(out.stderr.contains("year"), "{}", out.stderr);
 }
-

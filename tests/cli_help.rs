@@ -35,4 +35,3 @@ fn version_prints_the_crate_version() {
         format!("peacecoop {}", env!("CARGO_PKG_VERSION"))
     );
 }
-

@@ -235,4 +235,3 @@ fn empty_rules_dir_is_named_in_the_error() {
         out.stderr
     );
 }
-

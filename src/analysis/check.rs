@@ -15,12 +15,12 @@ use crate::error::{Code, Diagnostic};
 use crate::model::condition::{Condition, Test};
 use crate::model::date::Date;
 use crate::model::facts::{FactDefault, FactType};
-use crate::model::ids::{FactId, FactSet};
-use crate::model::value::{OTHER_SYMBOL, Value};
-use crate::model::law::Law;
 use crate::model::ids::ReadingSet;
+use crate::model::ids::{FactId, FactSet};
+use crate::model::law::Law;
 use crate::model::outcome::Outcome;
 use crate::model::rule::RuleVersion;
+use crate::model::value::{OTHER_SYMBOL, Value};
 use crate::ruleset::RuleSet;
 
 /// The most combinations tried for one rule version.
@@ -166,7 +166,10 @@ fn unused(law: &Law, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::warning(
                 Code::UnusedTerm,
                 law.terms[t].location.clone(),
-                format!("term `{}` is defined but nothing uses it", law.terms[t].name),
+                format!(
+                    "term `{}` is defined but nothing uses it",
+                    law.terms[t].name
+                ),
             ));
         }
     }
@@ -208,7 +211,10 @@ fn term_sizes(law: &Law) -> Vec<u64> {
                 continue;
             }
             let used = law.terms[t].when.terms();
-            if used.iter().all(|&u| sizes.get(u).is_some_and(Option::is_some)) {
+            if used
+                .iter()
+                .all(|&u| sizes.get(u).is_some_and(Option::is_some))
+            {
                 let inner: u64 = used
                     .iter()
                     .map(|&u| sizes[u].unwrap_or(0))
@@ -246,7 +252,11 @@ fn reach(law: &Law, v: &RuleVersion, sizes: &[u64]) -> Reach {
     }
     let mut domains: Vec<(FactId, Vec<Option<Value>>)> = Vec::new();
     for f in v.reads.iter() {
-        let its: Vec<Test> = tests.iter().filter(|(g, _)| *g == f).map(|(_, t)| *t).collect();
+        let its: Vec<Test> = tests
+            .iter()
+            .filter(|(g, _)| *g == f)
+            .map(|(_, t)| *t)
+            .collect();
         match domain(law, f, &its, v) {
             Some(d) => domains.push((f, d)),
             None => return skipped,
@@ -264,7 +274,10 @@ fn reach(law: &Law, v: &RuleVersion, sizes: &[u64]) -> Reach {
         size = size.saturating_mul(law.readings[r].options.len().max(1) as u64);
     }
     // Each referenced rule takes one outcome per class the conditions tell apart.
-    let classes: Vec<Vec<Outcome>> = refs.iter().map(|&r| outcome_classes(law, &conds, r)).collect();
+    let classes: Vec<Vec<Outcome>> = refs
+        .iter()
+        .map(|&r| outcome_classes(law, &conds, r))
+        .collect();
     for c in &classes {
         size = size.saturating_mul(c.len() as u64);
     }
@@ -299,15 +312,13 @@ fn reach(law: &Law, v: &RuleVersion, sizes: &[u64]) -> Reach {
         }
         for (&r, c) in refs.iter().zip(&classes) {
             let len = c.len().max(1) as u64;
-            results[r].outcome = c.get((k % len) as usize).copied().unwrap_or(Outcome::Undetermined);
+            results[r].outcome = c
+                .get((k % len) as usize)
+                .copied()
+                .unwrap_or(Outcome::Undetermined);
             k /= len;
         }
-        let env = Env {
-            law,
-            values: &values,
-            readings: &chosen,
-            results: &results,
-        };
+        let env = Env::new(law, &values, &chosen, &results);
         let mut ignore = (FactSet::EMPTY, ReadingSet::EMPTY);
         let applies = env.eval(&v.applies_if, &mut ignore.0, &mut ignore.1);
         if applies != Tri::True {
@@ -353,7 +364,12 @@ fn outcome_classes(law: &Law, conds: &[&Condition], r: usize) -> Vec<Outcome> {
         }
     }
     let mut out = vec![Outcome::Undetermined];
-    for o in [Outcome::Pass, Outcome::Fail, Outcome::NotApplicable, Outcome::NotInForce] {
+    for o in [
+        Outcome::Pass,
+        Outcome::Fail,
+        Outcome::NotApplicable,
+        Outcome::NotInForce,
+    ] {
         let same = |p: &Outcome| sets.iter().all(|s| s.contains(o) == s.contains(*p));
         if !out.iter().skip(1).any(same) {
             out.push(o);

@@ -2,9 +2,9 @@
 //! version (evaluated on the version's first day) and the rules whose outcome
 //! changed from one version to the next.
 
+use crate::model::Lang;
 use crate::model::outcome::{Outcome, Verdict};
 use crate::model::scenario::Scenario;
-use crate::model::Lang;
 use crate::report::shapes::{LawRef, SCHEMA_VERSION, ScenarioRef};
 use crate::ruleset::RuleSet;
 use serde::{Deserialize, Serialize};

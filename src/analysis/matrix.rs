@@ -1,13 +1,13 @@
 //! Truth tables: the verdict for every combination of the values of chosen
 //! facts, the rest of the scenario held fixed.
 
+use crate::model::Lang;
 use crate::model::condition::Test;
-use crate::model::ids::FactId;
 use crate::model::facts::FactType;
-use crate::model::value::Value;
+use crate::model::ids::FactId;
 use crate::model::outcome::Verdict;
 use crate::model::scenario::Scenario;
-use crate::model::Lang;
+use crate::model::value::Value;
 use crate::report::shapes::{SCHEMA_VERSION, ScenarioRef};
 use crate::ruleset::RuleSet;
 use serde::{Deserialize, Serialize};
@@ -218,7 +218,12 @@ fn thresholds(rs: &RuleSet, f: FactId) -> Vec<i64> {
 impl RuleSet {
     /// The verdict for every combination of the values of the facts named in
     /// `vary` (a list item as `tasks.kaketsuke_keigo`), the rest of `s` fixed.
-    pub fn matrix(&self, s: &Scenario, vary: &[String], lang: Lang) -> Result<MatrixReport, MatrixError> {
+    pub fn matrix(
+        &self,
+        s: &Scenario,
+        vary: &[String],
+        lang: Lang,
+    ) -> Result<MatrixReport, MatrixError> {
         if vary.is_empty() {
             return Err(MatrixError::Empty);
         }
@@ -232,8 +237,12 @@ impl RuleSet {
             .map(|n| dimension(self, n))
             .collect::<Result<Vec<_>, _>>()?;
         for (i, d) in dims.iter().enumerate() {
-            if dims[..i].iter().any(|o| o.fact == d.fact && (o.item.is_none() || d.item.is_none() || o.item == d.item)) {
-                return Err(MatrixError::Duplicate { name: d.name.clone() });
+            if dims[..i].iter().any(|o| {
+                o.fact == d.fact && (o.item.is_none() || d.item.is_none() || o.item == d.item)
+            }) {
+                return Err(MatrixError::Duplicate {
+                    name: d.name.clone(),
+                });
             }
         }
         let total = dims

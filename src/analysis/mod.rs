@@ -8,6 +8,7 @@ pub(crate) mod check;
 pub(crate) mod history;
 pub(crate) mod matrix;
 pub(crate) mod readings;
+#[cfg(feature = "cli")]
 pub(crate) mod testrun;
 pub(crate) mod whatif;
 
@@ -16,7 +17,12 @@ use crate::model::ids::FactId;
 use crate::model::law::Law;
 
 /// Every test on a fact in `c`, through terms too (each term visited once).
-pub(crate) fn fact_tests(law: &Law, c: &Condition, out: &mut Vec<(FactId, Test)>, seen: &mut Vec<bool>) {
+pub(crate) fn fact_tests(
+    law: &Law,
+    c: &Condition,
+    out: &mut Vec<(FactId, Test)>,
+    seen: &mut Vec<bool>,
+) {
     c.walk(&mut |n| match n {
         Condition::Fact { fact, test } => out.push((*fact, *test)),
         Condition::Term(t) => {

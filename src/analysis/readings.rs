@@ -5,8 +5,8 @@
 use crate::engine::Evaluation;
 use crate::error::{Code, Diagnostic};
 use crate::model::facts::FactDefault;
-use crate::model::law::Law;
 use crate::model::ids::ReadingSet;
+use crate::model::law::Law;
 use crate::model::outcome::Verdict;
 use crate::model::scenario::{Given, Scenario};
 use crate::model::{Lang, Location};
@@ -108,7 +108,9 @@ pub(crate) fn consulted(rs: &RuleSet, s: &Scenario, fixed: &[usize]) -> ReadingS
         let vary: Vec<usize> = set.iter().collect();
         let total = vary
             .iter()
-            .try_fold(1usize, |acc, &r| acc.checked_mul(law.readings[r].options.len()))
+            .try_fold(1usize, |acc, &r| {
+                acc.checked_mul(law.readings[r].options.len())
+            })
             .unwrap_or(usize::MAX);
         if total > MAX_COMBINATIONS {
             return set;
@@ -230,8 +232,7 @@ pub(crate) fn deciding(law: &Law, vary: &[usize], verdicts: &[Verdict]) -> Vec<u
         let s = strides[j];
         let decides = (0..verdicts.len()).any(|n| {
             let digit = (n / s) % k;
-            digit == 0
-                && (1..k).any(|d| verdicts.get(n + d * s).is_some_and(|v| *v != verdicts[n]))
+            digit == 0 && (1..k).any(|d| verdicts.get(n + d * s).is_some_and(|v| *v != verdicts[n]))
         });
         if decides {
             out.push(r);

@@ -216,7 +216,13 @@ pub struct TestReport {
 
 impl RuleSet {
     /// Checks a scenario's expectations and reports each (empty when it has none).
-    pub(crate) fn test_cases(&self, file: &str, s: &Scenario, cov: &mut Coverage, lang: crate::Lang) -> Vec<CaseReport> {
+    pub(crate) fn test_cases(
+        &self,
+        file: &str,
+        s: &Scenario,
+        cov: &mut Coverage,
+        lang: crate::Lang,
+    ) -> Vec<CaseReport> {
         let law = &self.law;
         self.check_expectations(s, cov)
             .into_iter()

@@ -10,15 +10,15 @@
 //! alternative contains another. The work is bounded: past
 //! [`MAX_EVALUATIONS`] candidates the answer is marked partial.
 
+use crate::model::Lang;
+use crate::model::condition::Test;
 use crate::model::date::Date;
-use crate::model::ids::FactId;
 use crate::model::facts::{FactType, Side};
-use crate::model::value::{OTHER_SYMBOL, Value};
+use crate::model::ids::FactId;
 use crate::model::law::Law;
 use crate::model::outcome::{Outcome, Verdict};
 use crate::model::scenario::Scenario;
-use crate::model::Lang;
-use crate::model::condition::Test;
+use crate::model::value::{OTHER_SYMBOL, Value};
 use crate::report::shapes::{SCHEMA_VERSION, ScenarioRef};
 use crate::ruleset::RuleSet;
 use serde::{Deserialize, Serialize};
@@ -171,7 +171,10 @@ impl RuleSet {
                 file: s.file.clone(),
             },
             verdict,
-            kept: keep.iter().map(|f| law.vocab.get(*f).name.clone()).collect(),
+            kept: keep
+                .iter()
+                .map(|f| law.vocab.get(*f).name.clone())
+                .collect(),
             max_changes,
             alternatives: Vec::new(),
             partial: false,
@@ -201,7 +204,9 @@ impl RuleSet {
                     ns.push(atom);
                     ns.sort_unstable();
                     if seen.contains(&ns)
-                        || solutions.iter().any(|sol| sol.iter().all(|a| ns.contains(a)))
+                        || solutions
+                            .iter()
+                            .any(|sol| sol.iter().all(|a| ns.contains(a)))
                     {
                         continue;
                     }
@@ -272,7 +277,10 @@ impl RuleSet {
                     match vocab.lookup(name) {
                         Some(f) => out.push(f),
                         None => {
-                            let s = crate::error::suggest(name, vocab.facts.iter().map(|f| f.name.as_str()));
+                            let s = crate::error::suggest(
+                                name,
+                                vocab.facts.iter().map(|f| f.name.as_str()),
+                            );
                             return Err(crate::error::Diagnostic::error(
                                 crate::error::Code::UnknownFact,
                                 crate::Location::default(),
@@ -335,7 +343,13 @@ fn apply(base: &Scenario, atoms: &[Atom], out: &mut Scenario) {
 
 /// The facts a rule's outcome depends on, with their tests: what it reads,
 /// the date if it has periods, and the same for the rules it refers to.
-fn depends(law: &Law, rule: usize, out: &mut Vec<(FactId, Test)>, dates: &mut bool, seen: &mut Vec<usize>) {
+fn depends(
+    law: &Law,
+    rule: usize,
+    out: &mut Vec<(FactId, Test)>,
+    dates: &mut bool,
+    seen: &mut Vec<usize>,
+) {
     if seen.contains(&rule) {
         return;
     }
@@ -366,7 +380,11 @@ fn candidates(law: &Law, s: &Scenario, rule: usize, date: Date) -> Vec<Atom> {
     facts.dedup();
     let mut out = Vec::new();
     for f in facts {
-        let its: Vec<Test> = tests.iter().filter(|(g, _)| *g == f).map(|(_, t)| *t).collect();
+        let its: Vec<Test> = tests
+            .iter()
+            .filter(|(g, _)| *g == f)
+            .map(|(_, t)| *t)
+            .collect();
         let decl = law.vocab.get(f);
         let cur = s.get(f);
         let mut set = |v: Value| {
@@ -435,14 +453,20 @@ fn candidates(law: &Law, s: &Scenario, rule: usize, date: Date) -> Vec<Atom> {
 fn json_value(law: &Law, s: &Scenario, f: FactId, v: Option<Value>) -> serde_json::Value {
     match v {
         None => serde_json::Value::Null,
-        Some(Value::Sym(OTHER_SYMBOL)) => {
-            serde_json::Value::String(crate::report::explain::shorten(s.text(f).unwrap_or("(other)")))
-        }
+        Some(Value::Sym(OTHER_SYMBOL)) => serde_json::Value::String(
+            crate::report::explain::shorten(s.text(f).unwrap_or("(other)")),
+        ),
         Some(v) => law.vocab.to_json(f, v, s.text(f)),
     }
 }
 
-fn changes(law: &Law, base: &Scenario, after: &Scenario, atoms: &[Atom], lang: Lang) -> Vec<Change> {
+fn changes(
+    law: &Law,
+    base: &Scenario,
+    after: &Scenario,
+    atoms: &[Atom],
+    lang: Lang,
+) -> Vec<Change> {
     let mut facts: Vec<FactId> = atoms.iter().map(|a| a.fact()).collect();
     facts.sort_unstable();
     facts.dedup();
@@ -483,7 +507,14 @@ fn value_text(law: &Law, s: &Scenario, f: FactId, v: Value) -> String {
 }
 
 /// One change as a clause: "`conflict.ceasefire` were `agreed` instead of `none` (the parties agreed …)".
-fn clause(law: &Law, s: &Scenario, f: FactId, from: Option<Value>, to: Value, lang: Lang) -> String {
+fn clause(
+    law: &Law,
+    s: &Scenario,
+    f: FactId,
+    from: Option<Value>,
+    to: Value,
+    lang: Lang,
+) -> String {
     let decl = law.vocab.get(f);
     let to_text = value_text(law, s, f, to);
     let meaning = match (&decl.ty, to) {
@@ -520,7 +551,13 @@ fn clause(law: &Law, s: &Scenario, f: FactId, from: Option<Value>, to: Value, la
         None => crate::report::words::words(lang).unknown.to_owned(),
     };
     match lang {
-        Lang::Ja => format!("`{}` が `{from_text}` ではなく `{to_text}`{meaning}", decl.name),
-        _ => format!("`{}` were `{to_text}` instead of `{from_text}`{meaning}", decl.name),
+        Lang::Ja => format!(
+            "`{}` が `{from_text}` ではなく `{to_text}`{meaning}",
+            decl.name
+        ),
+        _ => format!(
+            "`{}` were `{to_text}` instead of `{from_text}`{meaning}",
+            decl.name
+        ),
     }
 }

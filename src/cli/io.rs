@@ -116,8 +116,16 @@ impl Io {
 
     /// Prints a problem with a file or folder (no source line to show).
     pub fn file_problem(&mut self, d: &Diagnostic) {
-        let sev = if d.severity == Severity::Error { "error" } else { "warning" };
-        let mut s = format!("{sev}: {}: {}\n", d.location, crate::render::clean(&d.message));
+        let sev = if d.severity == Severity::Error {
+            "error"
+        } else {
+            "warning"
+        };
+        let mut s = format!(
+            "{sev}: {}: {}\n",
+            d.location,
+            crate::render::clean(&d.message)
+        );
         if let Some(h) = &d.help {
             s.push_str(&format!("  help: {h}\n"));
         }

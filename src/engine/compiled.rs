@@ -15,12 +15,12 @@ use super::logic::{self, Tri};
 use crate::model::condition::{Condition, OutcomeSet, Test};
 use crate::model::date::Date;
 use crate::model::ids::FactSet;
-use crate::model::value::Value;
-use crate::model::law::Law;
 use crate::model::ids::ReadingSet;
+use crate::model::law::Law;
 use crate::model::outcome::{Outcome, Verdict};
 use crate::model::rule::Explanation;
 use crate::model::scenario::Scenario;
+use crate::model::value::Value;
 
 /// One operation of a flat program.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -124,7 +124,11 @@ impl Programs {
                         .collect()
                 })
                 .collect(),
-            terms: law.terms.iter().map(|t| Program::compile(&t.when)).collect(),
+            terms: law
+                .terms
+                .iter()
+                .map(|t| Program::compile(&t.when))
+                .collect(),
             order: law.order.iter().map(|&i| i as u32).collect(),
             decides: law.rules.iter().map(|r| r.kind.decides()).collect(),
         }
@@ -209,7 +213,10 @@ impl Machine<'_> {
                 logic::reading_test(options, chosen)
             }
             Op::Rule(r, outcomes) => {
-                let res = results.get(r as usize).copied().unwrap_or(RuleResult::NOT_IN_FORCE);
+                let res = results
+                    .get(r as usize)
+                    .copied()
+                    .unwrap_or(RuleResult::NOT_IN_FORCE);
                 logic::rule_test(res.outcome, res.missing, outcomes, missing)
             }
         }
@@ -291,9 +298,7 @@ fn run<const TRACE: bool>(
         let mut missing = FactSet::EMPTY;
         let applies = m.run(&v.applies, results, &mut missing);
         let outcome = logic::decide(applies, || {
-            v.require
-                .as_ref()
-                .map(|r| m.run(r, results, &mut missing))
+            v.require.as_ref().map(|r| m.run(r, results, &mut missing))
         });
         if outcome != Outcome::Undetermined {
             missing = FactSet::EMPTY;
@@ -332,7 +337,10 @@ pub(crate) fn evaluate_into<'r>(law: &'r Law, p: &Programs, s: &Scenario, e: &mu
     e.date = date;
     e.law_version = law.law_version_at(date);
     e.verdict = verdict;
-    e.missing = e.results.iter().fold(FactSet::EMPTY, |m, r| m.union(r.missing));
+    e.missing = e
+        .results
+        .iter()
+        .fold(FactSet::EMPTY, |m, r| m.union(r.missing));
     e.consulted = consulted;
     e.foreign = false;
 }

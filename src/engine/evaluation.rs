@@ -5,8 +5,8 @@
 
 use crate::model::date::Date;
 use crate::model::ids::FactSet;
-use crate::model::law::Law;
 use crate::model::ids::ReadingSet;
+use crate::model::law::Law;
 use crate::model::outcome::{Outcome, Verdict};
 
 /// "No version" / "no case": a rule not in force, or an explanation without cases.
@@ -106,7 +106,9 @@ impl<'r> Evaluation<'r> {
     /// The dotted names of the facts left unknown by undetermined rules.
     pub fn missing(&self) -> impl Iterator<Item = &'r str> + '_ {
         let law = self.law;
-        self.missing.iter().map(move |f| law.vocab.get(f).name.as_str())
+        self.missing
+            .iter()
+            .map(move |f| law.vocab.get(f).name.as_str())
     }
     /// Every rule's id and outcome, in ruleset order.
     pub fn outcomes(&self) -> impl Iterator<Item = (&'r str, Outcome)> + '_ {

@@ -7,20 +7,38 @@ use super::evaluation::RuleResult;
 use super::logic::{self, Tri};
 use crate::model::condition::Condition;
 use crate::model::ids::FactSet;
-use crate::model::value::Value;
-use crate::model::law::Law;
 use crate::model::ids::ReadingSet;
+use crate::model::law::Law;
 use crate::model::scenario::Scenario;
+use crate::model::value::Value;
 
-/// What a condition may look at while it is evaluated.
+/// What a condition may look at while it is evaluated. A term's value is
+/// kept once computed, so that terms using terms several times stay linear.
 pub(crate) struct Env<'a> {
-    pub law: &'a Law,
-    pub values: &'a [Option<Value>],
-    pub readings: &'a [u8],
-    pub results: &'a [RuleResult],
+    law: &'a Law,
+    values: &'a [Option<Value>],
+    readings: &'a [u8],
+    results: &'a [RuleResult],
+    memo: std::cell::RefCell<Vec<Option<(Tri, FactSet)>>>,
 }
 
-impl Env<'_> {
+impl<'a> Env<'a> {
+    /// An environment over these facts, readings and rule results.
+    pub fn new(
+        law: &'a Law,
+        values: &'a [Option<Value>],
+        readings: &'a [u8],
+        results: &'a [RuleResult],
+    ) -> Env<'a> {
+        Env {
+            law,
+            values,
+            readings,
+            results,
+            memo: std::cell::RefCell::new(vec![None; law.terms.len()]),
+        }
+    }
+
     /// Evaluates a condition; on `Unknown`, `missing` gains the unknown facts
     /// involved; `consulted` gains every reading tested.
     pub fn eval(&self, c: &Condition, missing: &mut FactSet, consulted: &mut ReadingSet) -> Tri {
@@ -35,10 +53,27 @@ impl Env<'_> {
                 missing,
             ),
             Condition::Not(c) => self.eval(c, missing, consulted).not(),
-            Condition::Term(t) => match self.law.terms.get(*t) {
-                Some(term) => self.eval(&term.when, missing, consulted),
-                None => Tri::Unknown,
-            },
+            Condition::Term(t) => {
+                let known = self.memo.borrow().get(*t).copied().flatten();
+                let (v, m) = match known {
+                    Some(x) => x,
+                    None => {
+                        let mut m = FactSet::EMPTY;
+                        let v = match self.law.terms.get(*t) {
+                            Some(term) => self.eval(&term.when, &mut m, consulted),
+                            None => Tri::Unknown,
+                        };
+                        if let Some(slot) = self.memo.borrow_mut().get_mut(*t) {
+                            *slot = Some((v, m));
+                        }
+                        (v, m)
+                    }
+                };
+                if v == Tri::Unknown {
+                    *missing = missing.union(m);
+                }
+                v
+            }
             Condition::Fact { fact, test } => {
                 let v = self.values.get(fact.index()).copied().flatten();
                 let t = logic::fact_test(test, v);
@@ -52,7 +87,11 @@ impl Env<'_> {
                 logic::reading_test(*options, self.readings.get(*reading).copied().unwrap_or(0))
             }
             Condition::Rule { rule, outcomes } => {
-                let r = self.results.get(*rule).copied().unwrap_or(RuleResult::NOT_IN_FORCE);
+                let r = self
+                    .results
+                    .get(*rule)
+                    .copied()
+                    .unwrap_or(RuleResult::NOT_IN_FORCE);
                 logic::rule_test(r.outcome, r.missing, *outcomes, missing)
             }
         }
@@ -62,12 +101,7 @@ impl Env<'_> {
 /// Whether a condition over facts and readings holds for a scenario
 /// (`None`: unknown). Used for `used_if`.
 pub(crate) fn holds(law: &Law, s: &Scenario, c: &Condition) -> Option<bool> {
-    let env = Env {
-        law,
-        values: &s.values,
-        readings: &s.readings,
-        results: &[],
-    };
+    let env = Env::new(law, &s.values, &s.readings, &[]);
     match env.eval(c, &mut FactSet::default(), &mut ReadingSet::default()) {
         Tri::True => Some(true),
         Tri::False => Some(false),
@@ -109,12 +143,7 @@ pub(crate) mod reference {
                 continue;
             };
             let v = &rule.versions[vi];
-            let env = Env {
-                law,
-                values: &s.values,
-                readings: &s.readings,
-                results: &results,
-            };
+            let env = Env::new(law, &s.values, &s.readings, &results);
             let mut missing = FactSet::EMPTY;
             let applies = env.eval(&v.applies_if, &mut missing, &mut consulted);
             let outcome = logic::decide(applies, || {

@@ -5,8 +5,8 @@
 
 use crate::model::condition::{CmpOp, OutcomeSet, Test};
 use crate::model::ids::FactSet;
-use crate::model::value::Value;
 use crate::model::outcome::{Outcome, Verdict};
+use crate::model::value::Value;
 
 /// A three-valued truth value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -17,10 +17,10 @@ pub(crate) use interpret::holds;
 
 use crate::model::date::Date;
 use crate::model::ids::FactSet;
-use crate::model::value::Value;
 use crate::model::law::Law;
 use crate::model::outcome::{Outcome, Verdict};
 use crate::model::scenario::Scenario;
+use crate::model::value::Value;
 
 /// The date a scenario is evaluated at: its `date` fact, else the day it was read.
 pub(crate) fn scenario_date(law: &Law, s: &Scenario) -> Date {

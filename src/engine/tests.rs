@@ -23,9 +23,21 @@ fn rules() -> &'static RuleSet {
 
 /// Dates around every boundary of the law, plus ordinary ones.
 const DATES: &[&str] = &[
-    "1991-01-17", "1992-08-09", "1992-08-10", "1995-06-01", "1998-06-11", "1998-06-12",
-    "1998-07-12", "2001-12-13", "2001-12-14", "2002-01-14", "2010-01-01", "2016-03-28",
-    "2016-03-29", "2019-04-02", "2022-04-28",
+    "1991-01-17",
+    "1992-08-09",
+    "1992-08-10",
+    "1995-06-01",
+    "1998-06-11",
+    "1998-06-12",
+    "1998-07-12",
+    "2001-12-13",
+    "2001-12-14",
+    "2002-01-14",
+    "2010-01-01",
+    "2016-03-28",
+    "2016-03-29",
+    "2019-04-02",
+    "2022-04-28",
 ];
 
 /// Decodes one random number into a value of fact `i` (or unknown).
@@ -40,7 +52,11 @@ fn decode(rs: &RuleSet, i: usize, seed: u64) -> Option<Value> {
         FactType::Enum(v) => Value::Enum((x % v.len() as u64) as u8),
         FactType::List(v) => Value::Set(x & ((1u64 << v.len()) - 1) & (x >> 17)),
         FactType::Int { min, max } => Value::Int((*min + (x % 3000) as i64).min(*max)),
-        FactType::Date => Value::Date(DATES[(x % DATES.len() as u64) as usize].parse::<Date>().ok()?),
+        FactType::Date => Value::Date(
+            DATES[(x % DATES.len() as u64) as usize]
+                .parse::<Date>()
+                .ok()?,
+        ),
         FactType::Text => {
             let n = decl.symbols.len() as u64 + 1;
             let k = x % n;
@@ -52,7 +68,12 @@ fn decode(rs: &RuleSet, i: usize, seed: u64) -> Option<Value> {
 fn scenario(seeds: &[u64], readings: u64) -> Scenario {
     let rs = rules();
     let law = &rs.law;
-    let mut s = Scenario::blank(&law.vocab, law.readings.len(), Date::from_unix_days(0), law.key);
+    let mut s = Scenario::blank(
+        &law.vocab,
+        law.readings.len(),
+        Date::from_unix_days(0),
+        law.key,
+    );
     let mut r = readings;
     for (i, decl) in law.readings.iter().enumerate() {
         let k = decl.options.len() as u64;
@@ -60,8 +81,8 @@ fn scenario(seeds: &[u64], readings: u64) -> Scenario {
         r /= k;
     }
     s.resolve(&law.vocab, &law.readings);
-    for i in 0..law.vocab.len() {
-        s.values[i] = decode(rs, i, seeds[i]);
+    for (i, seed) in seeds.iter().enumerate().take(law.vocab.len()) {
+        s.values[i] = decode(rs, i, *seed);
     }
     s
 }
@@ -72,7 +93,11 @@ fn arb_scenario() -> impl Strategy<Value = Scenario> {
 }
 
 fn fact(name: &str) -> FactId {
-    rules().law.vocab.lookup(name).unwrap_or_else(|| panic!("fact {name}"))
+    rules()
+        .law
+        .vocab
+        .lookup(name)
+        .unwrap_or_else(|| panic!("fact {name}"))
 }
 
 fn enum_value(name: &str, value: &str) -> Value {
@@ -84,11 +109,27 @@ fn enum_value(name: &str, value: &str) -> Value {
 /// (fact, better value, worse value) for each principle's key fact.
 fn worsenings() -> Vec<(FactId, Value, Value)> {
     vec![
-        (fact("conflict.ceasefire"), enum_value("conflict.ceasefire", "agreed"), enum_value("conflict.ceasefire", "none")),
-        (fact("consent.host"), enum_value("consent.host", "given"), enum_value("consent.host", "withdrawn")),
-        (fact("consent.parties"), enum_value("consent.parties", "given"), enum_value("consent.parties", "withdrawn")),
+        (
+            fact("conflict.ceasefire"),
+            enum_value("conflict.ceasefire", "agreed"),
+            enum_value("conflict.ceasefire", "none"),
+        ),
+        (
+            fact("consent.host"),
+            enum_value("consent.host", "given"),
+            enum_value("consent.host", "withdrawn"),
+        ),
+        (
+            fact("consent.parties"),
+            enum_value("consent.parties", "given"),
+            enum_value("consent.parties", "withdrawn"),
+        ),
         (fact("impartial"), Value::Bool(true), Value::Bool(false)),
-        (fact("use_of_force"), enum_value("use_of_force", "self_preservation"), enum_value("use_of_force", "enforcement")),
+        (
+            fact("use_of_force"),
+            enum_value("use_of_force", "self_preservation"),
+            enum_value("use_of_force", "enforcement"),
+        ),
     ]
 }
 

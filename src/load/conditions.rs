@@ -7,8 +7,8 @@ use super::values::literal;
 use crate::error::{Code, did_you_mean, suggest};
 use crate::model::condition::{CmpOp, Condition, OutcomeSet, Test};
 use crate::model::facts::FactType;
-use crate::model::value::Value;
 use crate::model::outcome::Outcome;
+use crate::model::value::Value;
 use crate::tree::{Key, Node, Pos, Value as Y};
 
 /// The deepest chain of terms using terms.
@@ -26,7 +26,10 @@ impl Loader {
                     Code::RulesetTooLarge,
                     at(file, node.pos),
                     format!("the ruleset's conditions hold more than {MAX_CONDITION_NODES} parts"),
-                    Some("a ruleset this large is not a statute: split it, or share parts as terms".into()),
+                    Some(
+                        "a ruleset this large is not a statute: split it, or share parts as terms"
+                            .into(),
+                    ),
                 );
             }
             return None;
@@ -160,7 +163,10 @@ impl Loader {
                     .map(|&t| self.terms[t].name.as_str())
                     .collect();
                 chain.push(&self.terms[idx].name);
-                let msg = format!("terms refer to each other in a cycle: {}", chain.join(" -> "));
+                let msg = format!(
+                    "terms refer to each other in a cycle: {}",
+                    chain.join(" -> ")
+                );
                 self.err(Code::TermCycle, at(file, pos), msg, None);
                 self.terms[idx].state = 3;
                 return false;
@@ -197,12 +203,23 @@ impl Loader {
     }
 
     /// `reading: id, is: option` or `reading: id, in: [options]`.
-    pub(super) fn reading_cond(&mut self, file: &str, node: &Node, arg: &Node) -> Option<Condition> {
+    pub(super) fn reading_cond(
+        &mut self,
+        file: &str,
+        node: &Node,
+        arg: &Node,
+    ) -> Option<Condition> {
         let f = self.fields(file, node, &["reading", "is", "in"], "a reading test")?;
         let reading = self.reading_ref(file, arg)?;
         let words: Vec<&Node> = match (f.node("is"), f.node("in")) {
             (Some(n), None) => vec![n],
-            (None, Some(Node { value: Y::Seq(items), .. })) => items.iter().collect(),
+            (
+                None,
+                Some(Node {
+                    value: Y::Seq(items),
+                    ..
+                }),
+            ) => items.iter().collect(),
             _ => {
                 self.err(
                     Code::InvalidCondition,

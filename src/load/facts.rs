@@ -89,7 +89,13 @@ impl Loader {
         }
         let side = match f.get("side") {
             None => None,
-            Some((_, Node { value: Y::Str(s), pos })) => match s.as_str() {
+            Some((
+                _,
+                Node {
+                    value: Y::Str(s),
+                    pos,
+                },
+            )) => match s.as_str() {
                 "world" => Some(Side::World),
                 "plan" => Some(Side::Plan),
                 "frame" => Some(Side::Frame),
@@ -159,7 +165,12 @@ impl Loader {
             "int" => {
                 let mut get = |k: &str, dflt: i64| match f.get(k) {
                     None => dflt,
-                    Some((_, Node { value: Y::Int(i), .. })) => *i,
+                    Some((
+                        _,
+                        Node {
+                            value: Y::Int(i), ..
+                        },
+                    )) => *i,
                     Some((_, n)) => {
                         self.err(
                             Code::InvalidBound,
@@ -183,7 +194,12 @@ impl Loader {
             }
             "enum" | "list" => {
                 let values = match f.get("values") {
-                    Some((_, Node { value: Y::Map(m), .. })) if !m.is_empty() => {
+                    Some((
+                        _,
+                        Node {
+                            value: Y::Map(m), ..
+                        },
+                    )) if !m.is_empty() => {
                         let mut out = Vec::new();
                         for (k, v) in m {
                             let what = format!("the description of value `{}`", k.name);
@@ -235,9 +251,11 @@ impl Loader {
                     Code::UnknownType,
                     at(file, f.node("type").map_or(node.pos, |n| n.pos)),
                     format!("unknown fact type `{other}`"),
-                    Some(did_you_mean(s).unwrap_or_else(|| {
-                        format!("expected one of {}", ticks(keys::FACT_TYPES))
-                    })),
+                    Some(
+                        did_you_mean(s).unwrap_or_else(|| {
+                            format!("expected one of {}", ticks(keys::FACT_TYPES))
+                        }),
+                    ),
                 );
                 return None;
             }
@@ -250,10 +268,19 @@ impl Loader {
             return Some(FactDefault::Today);
         }
         if let Y::Map(_) = dn.value {
-            let f = self.fields(file, dn, keys::READING_DEFAULT, "a default chosen by a reading")?;
-            let rn = f.node("reading").or_else(|| self.missing(file, dn, "reading"))?;
+            let f = self.fields(
+                file,
+                dn,
+                keys::READING_DEFAULT,
+                "a default chosen by a reading",
+            )?;
+            let rn = f
+                .node("reading")
+                .or_else(|| self.missing(file, dn, "reading"))?;
             let reading = self.reading_ref(file, rn)?;
-            let vn = f.node("values").or_else(|| self.missing(file, dn, "values"))?;
+            let vn = f
+                .node("values")
+                .or_else(|| self.missing(file, dn, "values"))?;
             let Y::Map(entries) = &vn.value else {
                 self.err(
                     Code::InvalidDefault,

@@ -49,9 +49,11 @@ impl Loader {
                 Code::InvalidValue,
                 at(file, f.node("kind").map_or(node.pos, |n| n.pos)),
                 format!("unknown kind of source `{kind}`"),
-                Some(did_you_mean(s).unwrap_or_else(|| {
-                    format!("expected one of {}", ticks(keys::SOURCE_KINDS))
-                })),
+                Some(
+                    did_you_mean(s).unwrap_or_else(|| {
+                        format!("expected one of {}", ticks(keys::SOURCE_KINDS))
+                    }),
+                ),
             );
         }
         let note = self.opt_text(file, &f, "note");
@@ -92,7 +94,10 @@ impl Loader {
         let question = self.text(file, &f, "question", node).unwrap_or_default();
         let mut options: Vec<ReadingOption> = Vec::new();
         match f.node("options") {
-            Some(Node { value: Y::Seq(items), .. }) if items.len() >= 2 && items.len() <= 64 => {
+            Some(Node {
+                value: Y::Seq(items),
+                ..
+            }) if items.len() >= 2 && items.len() <= 64 => {
                 for it in items {
                     let Some(of) = self.fields(file, it, keys::READING_OPTION, "an option") else {
                         continue;
@@ -134,7 +139,10 @@ impl Loader {
             }
         }
         let default = match f.node("default") {
-            Some(Node { value: Y::Str(d), pos }) => match options.iter().position(|o| o.id == *d) {
+            Some(Node {
+                value: Y::Str(d),
+                pos,
+            }) => match options.iter().position(|o| o.id == *d) {
                 Some(i) => i as u8,
                 None => {
                     let s = suggest(d, options.iter().map(|o| o.id.as_str()));
@@ -237,7 +245,10 @@ impl Loader {
             return;
         };
         let number = match f.node("number") {
-            Some(Node { value: Y::Int(i @ 1..=99), .. }) => *i as u8,
+            Some(Node {
+                value: Y::Int(i @ 1..=99),
+                ..
+            }) => *i as u8,
             _ => {
                 self.err(
                     Code::InvalidPrinciple,

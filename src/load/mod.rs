@@ -21,10 +21,10 @@ pub use builder::{InputValue, ScenarioBuilder};
 
 use crate::error::{Code, Diagnostic, RulesetError, Severity};
 use crate::model::Location;
-use crate::model::law::Law;
-use crate::model::ids::ReadingSet;
 use crate::model::decls::Term;
 use crate::model::ids::FactSet;
+use crate::model::ids::ReadingSet;
+use crate::model::law::Law;
 use crate::tree::{Node, Value as Y};
 use crate::yaml::SyntaxError;
 use reader::{Loader, TermDraft, at};
@@ -158,7 +158,9 @@ pub(crate) fn load_trees(
         .map(|t| Term {
             name: t.name,
             description: t.description,
-            when: t.compiled.unwrap_or(crate::model::condition::Condition::Const(false)),
+            when: t
+                .compiled
+                .unwrap_or(crate::model::condition::Condition::Const(false)),
             reads: FactSet::EMPTY,
             consults: ReadingSet::EMPTY,
             location: t.location,
@@ -207,7 +209,10 @@ fn gather<'d>(l: &mut Loader, docs: &'d [(String, Node)]) -> Sections<'d> {
             }
             match f.node(key) {
                 None => {}
-                Some(Node { value: Y::Seq(list), .. }) => {
+                Some(Node {
+                    value: Y::Seq(list),
+                    ..
+                }) => {
                     items.extend(list.iter().map(|n| (*key, file.as_str(), n)));
                 }
                 Some(n) => l.err(
@@ -259,7 +264,13 @@ fn term_draft(l: &mut Loader, file: &str, n: &Node) {
 fn index_rules(l: &mut Loader, rules: &[(&str, &Node)]) {
     for (i, (file, n)) in rules.iter().enumerate() {
         let Y::Map(m) = &n.value else { continue };
-        let Some((_, Node { value: Y::Str(id), pos })) = m.iter().find(|(k, _)| k.name == "id")
+        let Some((
+            _,
+            Node {
+                value: Y::Str(id),
+                pos,
+            },
+        )) = m.iter().find(|(k, _)| k.name == "id")
         else {
             continue;
         };
@@ -268,7 +279,9 @@ fn index_rules(l: &mut Loader, rules: &[(&str, &Node)]) {
                 Code::DuplicateRule,
                 at(file, *pos),
                 format!("rule id `{id}` is used twice"),
-                Some("give each rule its own id; use `versions:` for the same rule over time".into()),
+                Some(
+                    "give each rule its own id; use `versions:` for the same rule over time".into(),
+                ),
             );
         } else {
             l.rule_index.insert(id.clone(), i);
@@ -290,7 +303,8 @@ fn compile_used_if(l: &mut Loader) {
             l.err(
                 Code::InvalidUsedIf,
                 at(file, n.pos),
-                "`used_if` may test facts and readings only, not rules (nor terms that test rules)".into(),
+                "`used_if` may test facts and readings only, not rules (nor terms that test rules)"
+                    .into(),
                 None,
             );
         }

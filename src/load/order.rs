@@ -5,9 +5,9 @@
 use super::reader::Loader;
 use crate::error::Code;
 use crate::model::condition::Condition;
+use crate::model::decls::Term;
 use crate::model::ids::FactSet;
 use crate::model::ids::ReadingSet;
-use crate::model::decls::Term;
 use crate::model::rule::Rule;
 
 /// The facts and readings a condition depends on, through terms too.
@@ -35,7 +35,13 @@ pub(super) fn term_dependencies(terms: &mut [Term]) {
     for _ in 0..terms.len() {
         let mut progress = false;
         for i in 0..terms.len() {
-            if done[i] || terms[i].when.terms().iter().any(|&t| !done.get(t).copied().unwrap_or(true)) {
+            if done[i]
+                || terms[i]
+                    .when
+                    .terms()
+                    .iter()
+                    .any(|&t| !done.get(t).copied().unwrap_or(true))
+            {
                 continue;
             }
             let (f, r) = dependencies(&terms[i].when, terms);
@@ -87,7 +93,11 @@ pub(crate) fn rules_in<'c>(
 }
 
 /// The rules each rule refers to (conditions and explanation cases, through terms).
-fn references<'c>(r: &'c Rule, n: usize, term: &dyn Fn(usize) -> Option<&'c Condition>) -> Vec<usize> {
+fn references<'c>(
+    r: &'c Rule,
+    n: usize,
+    term: &dyn Fn(usize) -> Option<&'c Condition>,
+) -> Vec<usize> {
     let mut d = Vec::new();
     let mut seen = Vec::new();
     for v in &r.versions {
@@ -133,11 +143,7 @@ pub(super) fn evaluation_order(rules: &[Rule], l: &mut Loader) -> Vec<usize> {
                         state[d] = 1;
                         stack.push((d, 0));
                     }
-                    1 => {
-                        if !cycles.contains(&d) {
-                            cycles.push(d);
-                        }
-                    }
+                    1 if !cycles.contains(&d) => cycles.push(d),
                     _ => {}
                 }
             } else {

@@ -1,13 +1,13 @@
 //! The loader's toolkit: collecting diagnostics, reading mappings against the
 //! grammar's keys, texts (bilingual), strings, dates and id lists.
 
-use crate::error::{Code, Diagnostic, did_you_mean, suggest};
 pub(crate) use crate::error::ticks;
+use crate::error::{Code, Diagnostic, did_you_mean, suggest};
 use crate::model::Date;
 use crate::model::Location;
-use crate::model::ids::FactId;
-use crate::model::facts::Vocabulary;
 use crate::model::decls::{Reading, Source};
+use crate::model::facts::Vocabulary;
+use crate::model::ids::FactId;
 use crate::model::text::Text;
 use crate::tree::{Key, Node, Pos, Value as Y};
 use std::collections::HashMap;
@@ -69,8 +69,7 @@ pub(super) fn at(file: &str, pos: Pos) -> Location {
 pub(super) fn is_kebab(id: &str) -> bool {
     id.split('-').all(|w| {
         !w.is_empty()
-            && w
-                .chars()
+            && w.chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
     })
 }
@@ -213,11 +212,20 @@ impl Loader {
     }
 
     /// A required, non-empty string field.
-    pub fn string(&mut self, file: &str, f: &Fields<'_>, key: &str, owner: &Node) -> Option<String> {
+    pub fn string(
+        &mut self,
+        file: &str,
+        f: &Fields<'_>,
+        key: &str,
+        owner: &Node,
+    ) -> Option<String> {
         match f.get(key) {
-            Some((_, Node { value: Y::Str(s), .. })) if !s.trim().is_empty() => {
-                Some(s.trim().to_owned())
-            }
+            Some((
+                _,
+                Node {
+                    value: Y::Str(s), ..
+                },
+            )) if !s.trim().is_empty() => Some(s.trim().to_owned()),
             Some((k, n)) => {
                 self.err(
                     Code::ExpectedText,
@@ -239,7 +247,12 @@ impl Loader {
     pub fn opt_string(&mut self, file: &str, f: &Fields<'_>, key: &str) -> Option<String> {
         match f.get(key) {
             None => None,
-            Some((_, Node { value: Y::Str(s), .. })) => Some(s.trim().to_owned()),
+            Some((
+                _,
+                Node {
+                    value: Y::Str(s), ..
+                },
+            )) => Some(s.trim().to_owned()),
             Some((k, n)) => {
                 self.err(
                     Code::ExpectedText,
@@ -276,7 +289,12 @@ impl Loader {
             Y::Str(s) => match s.parse::<Date>() {
                 Ok(d) => Some(d),
                 Err(e) => {
-                    self.err(Code::InvalidDate, at(file, n.pos), format!("{what}: {e}"), None);
+                    self.err(
+                        Code::InvalidDate,
+                        at(file, n.pos),
+                        format!("{what}: {e}"),
+                        None,
+                    );
                     None
                 }
             },

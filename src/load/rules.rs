@@ -84,8 +84,7 @@ impl Loader {
             Y::Seq(items) => {
                 let mut out = Vec::new();
                 for (i, it) in items.iter().enumerate() {
-                    let Some(f) = self.fields(file, it, keys::CASE, "an explanation case")
-                    else {
+                    let Some(f) = self.fields(file, it, keys::CASE, "an explanation case") else {
                         continue;
                     };
                     let when = match f.get("when") {
@@ -146,7 +145,7 @@ impl Loader {
             match &it.value {
                 Y::Str(s) => {
                     self.warn(
-                        Code::MissingKey,
+                        Code::MissingSource,
                         at(file, it.pos),
                         format!("citation `{s}` names no source"),
                         Some("write it as `{article: {en: ..., ja: ...}, source: <id>}`".into()),
@@ -169,7 +168,7 @@ impl Loader {
                         Some(n) => self.source_ids(file, n),
                         None => {
                             self.warn(
-                                Code::MissingKey,
+                                Code::MissingSource,
                                 at(file, it.pos),
                                 format!("citation `{}` names no source", article.en),
                                 Some("add `source: <id>` from `sources:`".into()),
@@ -276,11 +275,9 @@ impl Loader {
         };
         let principle = match f.node("principle") {
             None | Some(Node { value: Y::Null, .. }) => None,
-            Some(Node { value: Y::Int(i), .. })
-                if self.principle_numbers.iter().any(|p| i64::from(*p) == *i) =>
-            {
-                Some(*i as u8)
-            }
+            Some(Node {
+                value: Y::Int(i), ..
+            }) if self.principle_numbers.iter().any(|p| i64::from(*p) == *i) => Some(*i as u8),
             Some(n) => {
                 let declared: Vec<String> =
                     self.principle_numbers.iter().map(u8::to_string).collect();

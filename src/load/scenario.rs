@@ -10,11 +10,11 @@ use crate::error::{Code, Diagnostic, ScenarioError, did_you_mean, suggest};
 use crate::model::Location;
 use crate::model::date::Date;
 use crate::model::ids::FactId;
-use crate::model::value::{OTHER_SYMBOL, Value};
 use crate::model::law::Law;
 use crate::model::outcome::{Outcome, Verdict};
 use crate::model::scenario::{Expectation, Given, Note, Scenario};
 use crate::model::text::Text;
+use crate::model::value::{OTHER_SYMBOL, Value};
 use crate::tree::{Key, Node, Pos, Value as Y};
 
 /// The most problems reported for one input; the rest are counted.
@@ -33,7 +33,11 @@ pub(crate) struct Origin<'a> {
 }
 
 /// Parses a scenario's YAML text against the ruleset's vocabulary.
-pub(crate) fn from_yaml(law: &Law, text: &str, origin: &Origin<'_>) -> Result<Scenario, ScenarioError> {
+pub(crate) fn from_yaml(
+    law: &Law,
+    text: &str,
+    origin: &Origin<'_>,
+) -> Result<Scenario, ScenarioError> {
     let node = crate::yaml::parse(text).map_err(|e| {
         ScenarioError::one(Diagnostic::error(
             Code::YamlSyntax,
@@ -45,7 +49,11 @@ pub(crate) fn from_yaml(law: &Law, text: &str, origin: &Origin<'_>) -> Result<Sc
 }
 
 /// Reads a scenario from a tree.
-pub(crate) fn from_tree(law: &Law, node: &Node, origin: &Origin<'_>) -> Result<Scenario, ScenarioError> {
+pub(crate) fn from_tree(
+    law: &Law,
+    node: &Node,
+    origin: &Origin<'_>,
+) -> Result<Scenario, ScenarioError> {
     let file = origin.file;
     let entries = match &node.value {
         Y::Map(m) => m,
@@ -65,7 +73,10 @@ pub(crate) fn from_tree(law: &Law, node: &Node, origin: &Origin<'_>) -> Result<S
             return Err(ScenarioError::one(Diagnostic::error(
                 Code::ExpectedMapping,
                 loc(file, node.pos),
-                format!("expected a mapping of keys to values, found {}", other.kind()),
+                format!(
+                    "expected a mapping of keys to values, found {}",
+                    other.kind()
+                ),
             )));
         }
     };
@@ -89,8 +100,12 @@ pub(crate) fn from_tree(law: &Law, node: &Node, origin: &Origin<'_>) -> Result<S
     }
     if name.is_none() && w.errors.is_empty() {
         w.errors.push(
-            Diagnostic::error(Code::MissingName, Location::file(file), "the scenario has no `name`")
-                .with_help(Some("add a line such as `name: UNTAC, Cambodia`".into())),
+            Diagnostic::error(
+                Code::MissingName,
+                Location::file(file),
+                "the scenario has no `name`",
+            )
+            .with_help(Some("add a line such as `name: UNTAC, Cambodia`".into())),
         );
     }
     let Walker {
@@ -141,7 +156,14 @@ impl Walker<'_> {
         loc(self.origin.file, pos)
     }
 
-    fn invalid(&mut self, pos: Pos, key: &str, found: String, expected: &str, hint: Option<String>) {
+    fn invalid(
+        &mut self,
+        pos: Pos,
+        key: &str,
+        found: String,
+        expected: &str,
+        hint: Option<String>,
+    ) {
         let d = Diagnostic::error(
             Code::InvalidValue,
             self.at(pos),
@@ -183,7 +205,13 @@ impl Walker<'_> {
                         Y::Str(s) if !s.trim().is_empty() => s.trim().to_owned(),
                         _ => {
                             let f = self.found(x);
-                            self.invalid(x.pos, &format!("name.{}", k.name), f, "a non-empty text", None);
+                            self.invalid(
+                                x.pos,
+                                &format!("name.{}", k.name),
+                                f,
+                                "a non-empty text",
+                                None,
+                            );
                             continue;
                         }
                     };
@@ -197,7 +225,13 @@ impl Walker<'_> {
                     }
                 }
                 if t.en.is_empty() {
-                    self.invalid(v.pos, "name", "no `en`".into(), "a text, or `{en: ..., ja: ...}`", None);
+                    self.invalid(
+                        v.pos,
+                        "name",
+                        "no `en`".into(),
+                        "a text, or `{en: ..., ja: ...}`",
+                        None,
+                    );
                     return None;
                 }
                 Some(t)
@@ -212,13 +246,10 @@ impl Walker<'_> {
 
     /// `readings: {id: option}`: the scenario's own choice of readings.
     fn readings(&mut self, v: &Node) {
-        match self.reading_choices(v, "readings") {
-            Some(choices) => {
-                for (r, o) in choices {
-                    self.sc.chosen[r] = Some(o);
-                }
+        if let Some(choices) = self.reading_choices(v, "readings") {
+            for (r, o) in choices {
+                self.sc.chosen[r] = Some(o);
             }
-            None => {}
         }
     }
 
@@ -264,7 +295,13 @@ impl Walker<'_> {
                     };
                     let f = self.found(o);
                     let expected = format!("one of {}", ticks(&options));
-                    self.invalid(o.pos, &format!("{key}.{}", k.name), f, &expected, did_you_mean(sug));
+                    self.invalid(
+                        o.pos,
+                        &format!("{key}.{}", k.name),
+                        f,
+                        &expected,
+                        did_you_mean(sug),
+                    );
                 }
             }
         }
@@ -365,7 +402,10 @@ impl Walker<'_> {
                             Some(o) => e.rules.push((idx, o)),
                             None => {
                                 let hint = match &rv.value {
-                                    Y::Str(s) => did_you_mean(suggest(s, Outcome::ALL.iter().map(|o| o.as_str()))),
+                                    Y::Str(s) => did_you_mean(suggest(
+                                        s,
+                                        Outcome::ALL.iter().map(|o| o.as_str()),
+                                    )),
                                     _ => None,
                                 };
                                 let f = self.found(rv);
@@ -398,7 +438,11 @@ impl Walker<'_> {
         let vocab = &self.law.vocab;
         if let Some(id) = vocab.lookup(&full) {
             self.fact(id, full, k.pos, v);
-        } else if vocab.facts.iter().any(|f| f.name.starts_with(&format!("{full}."))) {
+        } else if vocab
+            .facts
+            .iter()
+            .any(|f| f.name.starts_with(&format!("{full}.")))
+        {
             match &v.value {
                 Y::Null => {}
                 Y::Map(m) => {
@@ -415,6 +459,19 @@ impl Walker<'_> {
                     ));
                 }
             }
+        } else if let Some((parent, last)) = full.rsplit_once('.')
+            && prefix.is_empty()
+            && vocab
+                .facts
+                .iter()
+                .any(|f| f.name.starts_with(&format!("{parent}.")))
+        {
+            // A dotted key whose group exists: suggest within the group.
+            let cands: Vec<String> = keys_at(self.law, parent);
+            let cands: Vec<&str> = cands.iter().map(String::as_str).collect();
+            let suggestion = suggest(last, cands.iter().copied()).map(|s| format!("{parent}.{s}"));
+            let expected = format!("under `{parent}` one of {}", ticks(&cands));
+            self.unknown_key(k.pos, full, &expected, suggestion);
         } else {
             let mut cands: Vec<String> = keys_at(self.law, prefix);
             if prefix.is_empty() {
@@ -468,9 +525,10 @@ impl Walker<'_> {
             }
             Ok(None) => self.sc.given[id.index()] = Given::Null,
             Err(e) => {
-                let f = match e.pos {
-                    Some(_) => e.found,
-                    None => self.found(v),
+                // Numbers are quoted as the source spells them (`1.0`, not `1`).
+                let f = match (&v.value, e.pos) {
+                    (Y::Int(_) | Y::Float(_), None) => self.found(v),
+                    _ => e.found,
                 };
                 self.invalid(e.pos.unwrap_or(v.pos), &full, f, &e.expected, e.hint);
             }

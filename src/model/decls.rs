@@ -66,7 +66,10 @@ pub(crate) struct Reading {
 impl Reading {
     /// Finds an option by id.
     pub fn option(&self, id: &str) -> Option<u8> {
-        self.options.iter().position(|o| o.id == id).map(|i| i as u8)
+        self.options
+            .iter()
+            .position(|o| o.id == id)
+            .map(|i| i as u8)
     }
 }
 
@@ -107,4 +110,3 @@ pub(crate) struct About {
     /// The closing disclaimer of handouts.
     pub disclaimer: Text,
 }
-

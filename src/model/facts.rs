@@ -182,7 +182,10 @@ impl Vocabulary {
                 .get(usize::from(i))
                 .map_or_else(|| format!("#{i}"), |v| v.name.clone()),
             Value::Set(bits) => {
-                format!("[{}]", self.set_names(id, bits).collect::<Vec<_>>().join(", "))
+                format!(
+                    "[{}]",
+                    self.set_names(id, bits).collect::<Vec<_>>().join(", ")
+                )
             }
             Value::Int(i) => i.to_string(),
             Value::Date(d) => d.to_string(),

@@ -78,7 +78,11 @@ impl Verdict {
         Verdict::ALL.into_iter().find(|v| v.as_str() == s)
     }
     /// Every verdict.
-    pub const ALL: [Verdict; 3] = [Verdict::Eligible, Verdict::NotEligible, Verdict::Undetermined];
+    pub const ALL: [Verdict; 3] = [
+        Verdict::Eligible,
+        Verdict::NotEligible,
+        Verdict::Undetermined,
+    ];
 }
 
 impl std::fmt::Display for Verdict {

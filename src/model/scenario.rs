@@ -4,9 +4,9 @@ use super::date::Date;
 use super::decls::Reading;
 use super::facts::{FactDefault, Vocabulary};
 use super::ids::{FactId, ReadingId, RuleIdx};
-use super::value::Value;
 use super::outcome::{Outcome, Verdict};
 use super::text::{Lang, Text};
+use super::value::Value;
 
 /// What the input said about one fact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,7 +158,12 @@ impl Scenario {
     pub(crate) fn resolve(&mut self, vocab: &Vocabulary, readings: &[Reading]) {
         for (r, decl) in readings.iter().enumerate() {
             if let Some(slot) = self.readings.get_mut(r) {
-                *slot = self.chosen.get(r).copied().flatten().unwrap_or(decl.default);
+                *slot = self
+                    .chosen
+                    .get(r)
+                    .copied()
+                    .flatten()
+                    .unwrap_or(decl.default);
             }
         }
         for (i, decl) in vocab.facts.iter().enumerate() {
@@ -170,10 +175,9 @@ impl Scenario {
                     None => None,
                     Some(FactDefault::Value(v)) => Some(*v),
                     Some(FactDefault::Today) => Some(Value::Date(self.today)),
-                    Some(FactDefault::ByReading(r, values)) => values
-                        .get(usize::from(self.reading(*r)))
-                        .copied()
-                        .flatten(),
+                    Some(FactDefault::ByReading(r, values)) => {
+                        values.get(usize::from(self.reading(*r))).copied().flatten()
+                    }
                 },
             };
             if let Some(slot) = self.values.get_mut(i) {

@@ -8,7 +8,7 @@ use crate::report::width::cells;
 
 /// The source line `line` with a caret under column `column` (both 1-based),
 /// underlining the word that starts there.
-pub(crate) fn snippet(source: &str, line: u32, column: u32) -> Option<String> {
+pub fn snippet(source: &str, line: u32, column: u32) -> Option<String> {
     if line == 0 {
         return None;
     }
@@ -16,7 +16,10 @@ pub(crate) fn snippet(source: &str, line: u32, column: u32) -> Option<String> {
     let mut col = column.max(1) as usize - 1;
     // Long lines (minified or hostile input) are cut to a window around the column.
     const WINDOW: usize = 100;
-    let chars: Vec<char> = raw.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+    let chars: Vec<char> = raw
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
     let (shown, lead_chars): (Vec<char>, usize) = if chars.len() > WINDOW {
         let start = col.saturating_sub(WINDOW / 2);
         let mut body: Vec<char> = chars.iter().skip(start).take(WINDOW).copied().collect();
@@ -67,7 +70,7 @@ fn insert(message: &str, snip: Option<String>) -> String {
 
 /// A scenario error as the CLI prints it: `error: ` and each problem, with
 /// the source line when `source` (the input's text) is given.
-pub(crate) fn scenario_error(e: &ScenarioError, source: Option<&str>) -> String {
+pub fn scenario_error(e: &ScenarioError, source: Option<&str>) -> String {
     let mut out = String::new();
     for d in &e.problems {
         let mut msg = format!("error: {}: {}", d.location, clean(&d.message));
@@ -88,7 +91,7 @@ pub(crate) fn scenario_error(e: &ScenarioError, source: Option<&str>) -> String 
 }
 
 /// A ruleset diagnostic as the CLI prints it, with the source line when known.
-pub(crate) fn diagnostic(d: &Diagnostic, source: Option<&str>) -> String {
+pub fn diagnostic(d: &Diagnostic, source: Option<&str>) -> String {
     let sev = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -102,7 +105,7 @@ pub(crate) fn diagnostic(d: &Diagnostic, source: Option<&str>) -> String {
 }
 
 /// A problem without a file (a bad `--reading`, `--keep`): `error: message` and help.
-pub(crate) fn plain(d: &Diagnostic) -> String {
+pub fn plain(d: &Diagnostic) -> String {
     let mut out = format!("error: {}\n", clean(&d.message));
     if let Some(h) = &d.help {
         out.push_str(&format!("  help: {}\n", clean(h)));

@@ -6,7 +6,7 @@ use crate::report::catalogue::ExplainReport;
 use std::fmt::Write as _;
 
 /// The rule in full: requirement, the law's words, citations with their sources, versions.
-pub(crate) fn text(r: &ExplainReport, lang: Lang) -> String {
+pub fn text(r: &ExplainReport, lang: Lang) -> String {
     let mut out = String::new();
     let ja = lang == Lang::Ja;
     let _ = writeln!(out, "{} — {}", r.rule, clean(&r.title));
@@ -34,11 +34,33 @@ pub(crate) fn text(r: &ExplainReport, lang: Lang) -> String {
         clean(&r.location)
     );
     for v in &r.versions {
-        let _ = writeln!(out, "\n{} {}", if ja { "■ 施行期間" } else { "■ In force" }, v.period);
+        let _ = writeln!(
+            out,
+            "\n{} {}",
+            if ja {
+                "■ 施行期間"
+            } else {
+                "■ In force"
+            },
+            v.period
+        );
         if let Some(c) = &v.change {
-            let _ = writeln!(out, "  {}: {}", if ja { "改正点" } else { "What changed" }, clean(c));
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                if ja { "改正点" } else { "What changed" },
+                clean(c)
+            );
         }
-        let _ = writeln!(out, "  {}:", if ja { "適用される場合" } else { "Applies if" });
+        let _ = writeln!(
+            out,
+            "  {}:",
+            if ja {
+                "適用される場合"
+            } else {
+                "Applies if"
+            }
+        );
         for line in v.applies_if.lines() {
             let _ = writeln!(out, "    {}", clean(line));
         }
@@ -65,7 +87,11 @@ pub(crate) fn text(r: &ExplainReport, lang: Lang) -> String {
             let _ = writeln!(
                 out,
                 "  {}: {}",
-                if ja { "採用した解釈" } else { "Reading taken" },
+                if ja {
+                    "採用した解釈"
+                } else {
+                    "Reading taken"
+                },
                 clean(reading)
             );
         }
@@ -79,7 +105,11 @@ pub(crate) fn text(r: &ExplainReport, lang: Lang) -> String {
                 let _ = writeln!(out, "      \"{}\"", clean(e));
             }
             for s in &c.sources {
-                let url = s.url.as_deref().map(|u| format!(" <{}>", clean(u))).unwrap_or_default();
+                let url = s
+                    .url
+                    .as_deref()
+                    .map(|u| format!(" <{}>", clean(u)))
+                    .unwrap_or_default();
                 let _ = writeln!(
                     out,
                     "      {} [{}] {}{url}",

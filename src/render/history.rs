@@ -1,14 +1,14 @@
 //! A scenario's history across law versions, as a table.
 
 use super::clean;
-use crate::model::{Lang, Outcome};
 use crate::analysis::history::HistoryReport;
+use crate::model::{Lang, Outcome};
 use crate::report::width::pad;
 use crate::report::words;
 use std::fmt::Write as _;
 
 /// The history as a table, with the rules that changed between versions.
-pub(crate) fn text(h: &HistoryReport, lang: Lang) -> String {
+pub fn text(h: &HistoryReport, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -20,7 +20,13 @@ pub(crate) fn text(h: &HistoryReport, lang: Lang) -> String {
         Lang::Ja => ("法の版", "施行日", "判定", "満たされない規則"),
         _ => ("Law version", "From", "Verdict", "Failing rules"),
     };
-    let _ = writeln!(out, "{}{}{}{h4}", pad(h1, 29, 1), pad(h2, 12, 1), pad(h3, 15, 1));
+    let _ = writeln!(
+        out,
+        "{}{}{}{h4}",
+        pad(h1, 29, 1),
+        pad(h2, 12, 1),
+        pad(h3, 15, 1)
+    );
     // Only changes a student cares about: to or from pass, fail or undetermined.
     let decisive = |o: &Outcome| matches!(o, Outcome::Pass | Outcome::Fail | Outcome::Undetermined);
     for row in &h.versions {
@@ -38,7 +44,11 @@ pub(crate) fn text(h: &HistoryReport, lang: Lang) -> String {
             pad(&row.law_version.in_force_from, 12, 1),
             pad(verdict, 15, 1)
         );
-        for c in row.changed.iter().filter(|c| decisive(&c.from) || decisive(&c.to)) {
+        for c in row
+            .changed
+            .iter()
+            .filter(|c| decisive(&c.from) || decisive(&c.to))
+        {
             let _ = writeln!(
                 out,
                 "{}{}: {} → {}",

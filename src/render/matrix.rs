@@ -33,9 +33,8 @@ fn cells(m: &Matrix, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
     (head, rows)
 }
 
-
 /// An aligned text table.
-pub(crate) fn text(m: &Matrix, lang: Lang) -> String {
+pub fn text(m: &Matrix, lang: Lang) -> String {
     let (head, rows) = cells(m, lang);
     let mut w: Vec<usize> = head.iter().map(|h| width(h)).collect();
     for r in &rows {
@@ -62,7 +61,7 @@ pub(crate) fn text(m: &Matrix, lang: Lang) -> String {
 }
 
 /// A Markdown table (a handout or a slide).
-pub(crate) fn markdown(m: &Matrix, lang: Lang) -> String {
+pub fn markdown(m: &Matrix, lang: Lang) -> String {
     let (head, rows) = cells(m, lang);
     let esc = |s: &str| s.replace('|', "\\|");
     let mut out = format!(
@@ -80,7 +79,7 @@ pub(crate) fn markdown(m: &Matrix, lang: Lang) -> String {
 }
 
 /// CSV (RFC 4180 quoting), verdicts as their codes (`eligible`, …).
-pub(crate) fn csv(m: &Matrix) -> String {
+pub fn csv(m: &Matrix) -> String {
     let quote = |s: &str| {
         if s.contains([',', '"', '\n']) {
             format!("\"{}\"", s.replace('"', "\"\""))

@@ -8,7 +8,7 @@ use crate::report::Report;
 use std::fmt::Write as _;
 
 /// A label safe inside `["…"]`: one line, no quotes, brackets or directives.
-pub(crate) fn label(s: &str) -> String {
+pub fn label(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -40,10 +40,15 @@ const CLASSES: &str = "  classDef pass fill:#e8f5e9,stroke:#1b5e20,color:#1b5e20
 /// One scenario: each group of the trace a box, its applicable rules inside,
 /// coloured by outcome; the facts that failing or undetermined rules read
 /// point at them.
-pub(crate) fn scenario(r: &Report, lang: Lang) -> String {
+pub fn scenario(r: &Report, lang: Lang) -> String {
     let mut out = String::from("flowchart LR\n");
     let verdict = crate::report::words::verdict_word(lang, r.verdict);
-    let _ = writeln!(out, "  verdict[\"{} — {}\"]", label(&r.scenario.name), label(verdict));
+    let _ = writeln!(
+        out,
+        "  verdict[\"{} — {}\"]",
+        label(&r.scenario.name),
+        label(verdict)
+    );
     let mut facts: Vec<String> = Vec::new();
     for (g, group) in r.groups.iter().enumerate() {
         let shown: Vec<&crate::report::Entry> = group
@@ -58,7 +63,12 @@ pub(crate) fn scenario(r: &Report, lang: Lang) -> String {
         let _ = writeln!(out, "  subgraph g{g}[\"{}\"]", label(&group.title));
         for e in &shown {
             let i = r.trace.iter().position(|x| x.rule == e.rule).unwrap_or(0);
-            let _ = writeln!(out, "    r{i}[\"{}\"]:::{}", label(&e.title), class(e.outcome));
+            let _ = writeln!(
+                out,
+                "    r{i}[\"{}\"]:::{}",
+                label(&e.title),
+                class(e.outcome)
+            );
         }
         let _ = writeln!(out, "  end");
         let _ = writeln!(out, "  g{g} --> verdict");
@@ -73,7 +83,9 @@ pub(crate) fn scenario(r: &Report, lang: Lang) -> String {
                 None => {
                     facts.push(name.clone());
                     let v = match value {
-                        serde_json::Value::Null => crate::report::words::words(lang).unknown.to_owned(),
+                        serde_json::Value::Null => {
+                            crate::report::words::words(lang).unknown.to_owned()
+                        }
                         serde_json::Value::String(s) => s.clone(),
                         other => other.to_string(),
                     };
@@ -91,7 +103,7 @@ pub(crate) fn scenario(r: &Report, lang: Lang) -> String {
 
 /// The rules (in force on `date`, of principle `principle` when given), the
 /// facts they read and the rules they refer to.
-pub(crate) fn ruleset(
+pub fn ruleset(
     rs: &crate::RuleSet,
     date: Option<crate::Date>,
     principle: Option<u8>,
@@ -115,7 +127,12 @@ pub(crate) fn ruleset(
         if lang == Lang::Ja { "事実" } else { "Facts" }
     );
     for f in used.iter() {
-        let _ = writeln!(out, "    f{}([\"{}\"]):::fact", f.0, label(&law.vocab.get(f).name));
+        let _ = writeln!(
+            out,
+            "    f{}([\"{}\"]):::fact",
+            f.0,
+            label(&law.vocab.get(f).name)
+        );
     }
     let _ = writeln!(out, "  end");
     let mut groups: Vec<(u16, String, Vec<usize>)> = Vec::new();

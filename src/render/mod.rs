@@ -6,22 +6,24 @@
 //! Text meant for a terminal passes through [`clean`], so that a scenario
 //! name cannot move the cursor, clear the screen or fake a line.
 
-pub(crate) mod diagnostic;
-pub(crate) mod explain;
-pub(crate) mod history;
-pub(crate) mod html;
-pub(crate) mod json;
-pub(crate) mod markdown;
-pub(crate) mod matrix;
-pub(crate) mod mermaid;
-pub(crate) mod readings;
-pub(crate) mod rules;
-pub(crate) mod summary;
+pub mod diagnostic;
+pub mod explain;
+pub mod history;
+#[cfg(feature = "html")]
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod matrix;
+pub mod mermaid;
+pub mod readings;
+pub mod rules;
+pub mod summary;
+#[cfg(feature = "cli")]
 pub(crate) mod testrun;
 pub(crate) mod text;
-pub(crate) mod whatif;
+pub mod whatif;
 
-pub use text::{Detail, TextOptions};
+pub use text::{Detail, TextOptions, text};
 
 use std::fmt::Write as _;
 

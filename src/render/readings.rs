@@ -10,7 +10,7 @@ use crate::report::words;
 use std::fmt::Write as _;
 
 /// The readings: question, options (default marked), the rules that consult them.
-pub(crate) fn list(readings: &[ReadingInfo], lang: Lang) -> String {
+pub fn list(readings: &[ReadingInfo], lang: Lang) -> String {
     let mut out = String::new();
     let ja = lang == Lang::Ja;
     for (i, r) in readings.iter().enumerate() {
@@ -32,19 +32,31 @@ pub(crate) fn list(readings: &[ReadingInfo], lang: Lang) -> String {
             }
         }
         let mut used: Vec<String> = r.rules.clone();
-        used.extend(r.facts.iter().map(|f| format!("{f} ({})", if ja { "既定値" } else { "default" })));
+        used.extend(
+            r.facts
+                .iter()
+                .map(|f| format!("{f} ({})", if ja { "既定値" } else { "default" })),
+        );
         let _ = writeln!(
             out,
             "  {}: {}",
-            if ja { "参照する規則" } else { "consulted by" },
-            if used.is_empty() { "—".to_owned() } else { used.join(", ") }
+            if ja {
+                "参照する規則"
+            } else {
+                "consulted by"
+            },
+            if used.is_empty() {
+                "—".to_owned()
+            } else {
+                used.join(", ")
+            }
         );
     }
     out
 }
 
 /// A scenario's verdict under every combination.
-pub(crate) fn text(r: &ReadingsReport, lang: Lang) -> String {
+pub fn text(r: &ReadingsReport, lang: Lang) -> String {
     let mut out = String::new();
     let ja = lang == Lang::Ja;
     let _ = writeln!(
@@ -75,7 +87,8 @@ pub(crate) fn text(r: &ReadingsReport, lang: Lang) -> String {
         out,
         "{}",
         match (ja, r.robust) {
-            (false, true) => "Robust: every combination of the readings gives the same verdict.".to_owned(),
+            (false, true) =>
+                "Robust: every combination of the readings gives the same verdict.".to_owned(),
             (true, true) => "頑健：どの解釈の組合せでも判定は同じ。".to_owned(),
             (false, false) => format!("Depends on: {}.", r.deciding.join(", ")),
             (true, false) => format!("判定を左右する解釈：{}。", r.deciding.join("、")),

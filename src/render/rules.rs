@@ -7,7 +7,7 @@ use crate::report::width::pad;
 use std::fmt::Write as _;
 
 /// The rules as text, grouped like the evaluation trace.
-pub(crate) fn text(r: &RulesReport, lang: Lang) -> String {
+pub fn text(r: &RulesReport, lang: Lang) -> String {
     let mut out = String::new();
     let ja = lang == Lang::Ja;
     if let Some(d) = &r.date {

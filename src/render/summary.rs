@@ -24,7 +24,7 @@ fn why(r: &Report) -> (Vec<&str>, Vec<&str>) {
 }
 
 /// One line of the summary.
-pub(crate) fn line(r: &Report, lang: Lang) -> String {
+pub fn line(r: &Report, lang: Lang) -> String {
     let (failing, missing) = why(r);
     let detail = if !failing.is_empty() {
         failing.join(", ")
@@ -49,7 +49,7 @@ pub(crate) fn line(r: &Report, lang: Lang) -> String {
 }
 
 /// One CSV row (RFC 4180 quoting): verdict, file, name, failing rules, missing facts.
-pub(crate) fn csv_row(r: &Report) -> String {
+pub fn csv_row(r: &Report) -> String {
     let (failing, missing) = why(r);
     let cells = [
         r.verdict.as_str().to_owned(),
@@ -64,7 +64,7 @@ pub(crate) fn csv_row(r: &Report) -> String {
 
 /// A CSV field, quoted when it must be; a leading `=`, `+`, `-` or `@` is
 /// prefixed with `'` so a spreadsheet never runs it as a formula.
-pub(crate) fn quote(s: &str) -> String {
+pub fn quote(s: &str) -> String {
     let s = if s.starts_with(['=', '+', '-', '@']) {
         format!("'{s}")
     } else {

@@ -12,7 +12,12 @@ pub(crate) fn failure(c: &CaseReport) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "FAIL {}  ({})", clean(&c.file), clean(&c.name));
     if !c.readings.0.is_empty() {
-        let r: Vec<String> = c.readings.0.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let r: Vec<String> = c
+            .readings
+            .0
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
         let _ = writeln!(out, "  under readings: {}", r.join(", "));
     }
     if let Some(x) = c.expected
@@ -21,7 +26,13 @@ pub(crate) fn failure(c: &CaseReport) -> String {
         let _ = writeln!(out, "  expected verdict: {x}");
         let _ = writeln!(out, "  actual verdict:   {}", c.actual);
         for d in &c.deciding {
-            let _ = writeln!(out, "    {} {}: {}", d.outcome, d.rule, clean(&d.explanation));
+            let _ = writeln!(
+                out,
+                "    {} {}: {}",
+                d.outcome,
+                d.rule,
+                clean(&d.explanation)
+            );
         }
     }
     for m in &c.rule_mismatches {
@@ -41,7 +52,11 @@ pub(crate) fn failure(c: &CaseReport) -> String {
 /// The coverage table and the rules never seen both ways.
 pub(crate) fn coverage(cov: &CoverageReport, lang: Lang) -> String {
     let mut out = String::new();
-    let head = if lang == Lang::Ja { "規則（カバレッジ）" } else { "rule (coverage)" };
+    let head = if lang == Lang::Ja {
+        "規則（カバレッジ）"
+    } else {
+        "rule (coverage)"
+    };
     let _ = writeln!(
         out,
         "{}{:>5} {:>5} {:>5} {:>5} {:>5}",
@@ -99,7 +114,11 @@ pub(crate) fn text(t: &TestReport, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "test result: {}. {} passed, {} failed{}{}",
-        if t.failed == 0 && t.errors == 0 { "ok" } else { "FAILED" },
+        if t.failed == 0 && t.errors == 0 {
+            "ok"
+        } else {
+            "FAILED"
+        },
         t.passed,
         t.failed,
         if t.without_expect > 0 {

@@ -76,14 +76,21 @@ fn head(out: &mut String, r: &Report, o: &TextOptions) {
         .as_deref()
         .map(|f| format!("  ({})", clean(f)))
         .unwrap_or_default();
-    let _ = writeln!(out, "{}{file}", Paint::Bold.on(&clean(&r.scenario.name), color));
+    let _ = writeln!(
+        out,
+        "{}{file}",
+        Paint::Bold.on(&clean(&r.scenario.name), color)
+    );
     let vpaint = match r.verdict {
         Verdict::Eligible => Paint::Green,
         Verdict::NotEligible => Paint::Red,
         Verdict::Undetermined => Paint::Yellow,
     };
     let law = match &r.law_version {
-        Some(v) => format!("{} {} ({}), {} {}", w.law_of, v.id, v.title, w.as_of, r.date),
+        Some(v) => format!(
+            "{} {} ({}), {} {}",
+            w.law_of, v.id, v.title, w.as_of, r.date
+        ),
         None => format!("{} {}", w.no_law, r.date),
     };
     let word = words::verdict_word(lang, r.verdict);
@@ -100,12 +107,22 @@ fn head(out: &mut String, r: &Report, o: &TextOptions) {
             .depends_on_readings
             .iter()
             .map(|id| {
-                let o = r.readings.0.iter().find(|(k, _)| k == id).map(|(_, o)| o.clone());
+                let o = r
+                    .readings
+                    .0
+                    .iter()
+                    .find(|(k, _)| k == id)
+                    .map(|(_, o)| o.clone());
                 (id.clone(), o.unwrap_or_default())
             })
             .collect();
         let line = words::depends_on_readings(lang, &pairs);
-        let _ = writeln!(out, "{}{}", label(w.reading), Paint::Yellow.on(&line, color));
+        let _ = writeln!(
+            out,
+            "{}{}",
+            label(w.reading),
+            Paint::Yellow.on(&line, color)
+        );
     }
     if let Some(x) = r.expect {
         if x == r.verdict {
@@ -120,7 +137,12 @@ fn head(out: &mut String, r: &Report, o: &TextOptions) {
     }
     if !r.unused.is_empty() {
         let names: Vec<String> = r.unused.iter().map(|f| format!("`{f}`")).collect();
-        let _ = writeln!(out, "{}{}", label(w.note), words::unused(lang, &names.join(", ")));
+        let _ = writeln!(
+            out,
+            "{}{}",
+            label(w.note),
+            words::unused(lang, &names.join(", "))
+        );
     }
 }
 
@@ -180,7 +202,8 @@ pub fn text(r: &Report, o: &TextOptions) -> String {
                 let _ = writeln!(out, "\n{}", Paint::Bold.on(&clean(&g.title), o.color));
                 for id in &g.rules {
                     if let Some(e) = r.entry(id) {
-                        let quiet = matches!(e.outcome, Outcome::NotApplicable | Outcome::NotInForce);
+                        let quiet =
+                            matches!(e.outcome, Outcome::NotApplicable | Outcome::NotInForce);
                         entry(&mut out, e, o, quiet);
                     }
                 }

@@ -13,14 +13,20 @@ fn heading(side: &str, lang: Lang) -> &'static str {
         (Lang::Ja, "frame") => "活動の種類や日付が違えば",
         (Lang::Ja, _) => "情勢と計画の両方が変われば",
         (_, "world") => "If the situation changed (ceasefire, consents, parties)",
-        (_, "plan") => "If Japan's plan changed (tasks, use of force, personnel, withdrawal reservation)",
+        (_, "plan") => {
+            "If Japan's plan changed (tasks, use of force, personnel, withdrawal reservation)"
+        }
         (_, "frame") => "If the mission were of another kind or date",
         _ => "If both the situation and the plan changed",
     }
 }
 
 fn line(n: usize, a: &Alternative, lang: Lang) -> String {
-    let clauses: Vec<String> = a.changes.iter().map(|c| clean(&c.clause).into_owned()).collect();
+    let clauses: Vec<String> = a
+        .changes
+        .iter()
+        .map(|c| clean(&c.clause).into_owned())
+        .collect();
     match lang {
         Lang::Ja => format!("{n}. {}であれば、参加可能となる。", clauses.join("、かつ")),
         _ => {
@@ -35,7 +41,7 @@ fn line(n: usize, a: &Alternative, lang: Lang) -> String {
 }
 
 /// The alternatives as sentences, grouped by who would have to act.
-pub(crate) fn text(w: &WhatifReport, lang: Lang) -> String {
+pub fn text(w: &WhatifReport, lang: Lang) -> String {
     let mut out = String::new();
     let verdict = words::verdict_word(lang, w.verdict);
     let _ = writeln!(
@@ -55,8 +61,16 @@ pub(crate) fn text(w: &WhatifReport, lang: Lang) -> String {
     if !w.kept.is_empty() && w.verdict != Verdict::Eligible {
         let kept: Vec<String> = w.kept.iter().map(|k| format!("`{k}`")).collect();
         let _ = match lang {
-            Lang::Ja => writeln!(out, "固定した事実: {}（--keep none ですべて変更可能）", kept.join("、")),
-            _ => writeln!(out, "Kept as they are: {} (`--keep none` lets every fact change)", kept.join(", ")),
+            Lang::Ja => writeln!(
+                out,
+                "固定した事実: {}（--keep none ですべて変更可能）",
+                kept.join("、")
+            ),
+            _ => writeln!(
+                out,
+                "Kept as they are: {} (`--keep none` lets every fact change)",
+                kept.join(", ")
+            ),
         };
     }
     if w.alternatives.is_empty() {
@@ -89,8 +103,14 @@ pub(crate) fn text(w: &WhatifReport, lang: Lang) -> String {
     }
     if w.partial {
         let _ = match lang {
-            Lang::Ja => writeln!(out, "\n（探索は作業量の上限で打ち切られた。ほかにも選択肢がありうる。--max-changes を減らすか --keep で事実を固定すること。）"),
-            _ => writeln!(out, "\n(The search stopped at its work limit: there may be more alternatives. Lower --max-changes or --keep more facts.)"),
+            Lang::Ja => writeln!(
+                out,
+                "\n（探索は作業量の上限で打ち切られた。ほかにも選択肢がありうる。--max-changes を減らすか --keep で事実を固定すること。）"
+            ),
+            _ => writeln!(
+                out,
+                "\n(The search stopped at its work limit: there may be more alternatives. Lower --max-changes or --keep more facts.)"
+            ),
         };
     }
     out

@@ -9,10 +9,10 @@ use crate::model::condition::{CmpOp, Condition, Test};
 use crate::model::date::Date;
 use crate::model::facts::{FactDefault, FactType};
 use crate::model::ids::FactId;
-use crate::model::value::Value;
 use crate::model::law::Law;
 use crate::model::outcome::Outcome;
 use crate::model::rule::{Citation, Rule};
+use crate::model::value::Value;
 use crate::ruleset::RuleSet;
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
@@ -213,7 +213,11 @@ fn cite_info(law: &Law, c: &Citation, lang: Lang) -> CiteInfo {
         article: c.article.of(lang).to_owned(),
         ja: c.text_ja.clone(),
         en: c.text_en.clone(),
-        sources: c.sources.iter().filter_map(|&s| source_info(law, s, lang)).collect(),
+        sources: c
+            .sources
+            .iter()
+            .filter_map(|&s| source_info(law, s, lang))
+            .collect(),
     }
 }
 
@@ -229,8 +233,18 @@ fn version_info(law: &Law, r: &Rule, v: usize, lang: Lang, conditions: bool) -> 
         until: v.period.until.map(|d| d.to_string()),
         period: period(&v.period, lang),
         change: v.change.as_ref().map(|t| t.of(lang).to_owned()),
-        applies_if: if conditions { words_of(&v.applies_if) } else { String::new() },
-        requires: v.require.as_ref().map(|c| if conditions { words_of(c) } else { String::new() }),
+        applies_if: if conditions {
+            words_of(&v.applies_if)
+        } else {
+            String::new()
+        },
+        requires: v.require.as_ref().map(|c| {
+            if conditions {
+                words_of(c)
+            } else {
+                String::new()
+            }
+        }),
         reading: v.reading.as_ref().map(|t| t.of(lang).to_owned()),
         cites: v.cites.iter().map(|c| cite_info(law, c, lang)).collect(),
     }
@@ -361,7 +375,11 @@ impl RuleSet {
                     .map(|o| OptionInfo {
                         id: o.id.clone(),
                         text: o.text.of(lang).to_owned(),
-                        sources: o.sources.iter().filter_map(|&s| source_info(law, s, lang)).collect(),
+                        sources: o
+                            .sources
+                            .iter()
+                            .filter_map(|&s| source_info(law, s, lang))
+                            .collect(),
                     })
                     .collect(),
                 rules: law
@@ -481,14 +499,32 @@ pub(crate) fn condition(law: &Law, c: &Condition, lang: Lang, indent: usize, out
         Condition::Term(t) => {
             if let Some(term) = law.terms.get(*t) {
                 let _ = if ja {
-                    writeln!(out, "{pad}- {}（定義語 `{}`）", term.description.of(lang), term.name)
+                    writeln!(
+                        out,
+                        "{pad}- {}（定義語 `{}`）",
+                        term.description.of(lang),
+                        term.name
+                    )
                 } else {
-                    writeln!(out, "{pad}- {} (term `{}`)", term.description.of(lang), term.name)
+                    writeln!(
+                        out,
+                        "{pad}- {} (term `{}`)",
+                        term.description.of(lang),
+                        term.name
+                    )
                 };
             }
         }
         Condition::Not(inner) => {
-            let _ = writeln!(out, "{pad}- {}", if ja { "次に当たらない：" } else { "not:" });
+            let _ = writeln!(
+                out,
+                "{pad}- {}",
+                if ja {
+                    "次に当たらない："
+                } else {
+                    "not:"
+                }
+            );
             condition(law, inner, lang, indent + 2, out);
         }
         Condition::Fact { fact, test } => {
@@ -504,7 +540,12 @@ pub(crate) fn condition(law: &Law, c: &Condition, lang: Lang, indent: usize, out
                     .map(|(_, o)| format!("`{}`", o.id))
                     .collect();
                 let _ = if ja {
-                    writeln!(out, "{pad}- 解釈 `{}` として {} を採る", r.id, os.join("、"))
+                    writeln!(
+                        out,
+                        "{pad}- 解釈 `{}` として {} を採る",
+                        r.id,
+                        os.join("、")
+                    )
                 } else {
                     writeln!(out, "{pad}- the reading `{}` is {}", r.id, os.join(" or "))
                 };

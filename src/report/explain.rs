@@ -6,11 +6,11 @@ use super::words::{self, words};
 use crate::engine::{Evaluation, NONE};
 use crate::model::Lang;
 use crate::model::ids::{FactId, FactSet};
-use crate::model::value::Value;
 use crate::model::law::Law;
 use crate::model::outcome::{Outcome, Verdict};
 use crate::model::rule::{Segment, Template};
 use crate::model::scenario::{Note, Scenario};
+use crate::model::value::Value;
 
 /// The most characters of one value shown inside an explanation; longer
 /// values (a hostile organisation name) are cut, so text stays bounded.
@@ -153,7 +153,9 @@ pub(crate) fn notes(law: &Law, s: &Scenario, lang: Lang) -> Vec<String> {
 pub(crate) fn fact_json(law: &Law, s: &Scenario, f: FactId) -> serde_json::Value {
     match s.get(f) {
         None => serde_json::Value::Null,
-        Some(v @ Value::Sym(_)) => serde_json::Value::String(shorten(&law.vocab.display(f, v, s.text(f)))),
+        Some(v @ Value::Sym(_)) => {
+            serde_json::Value::String(shorten(&law.vocab.display(f, v, s.text(f))))
+        }
         Some(v) => law.vocab.to_json(f, v, s.text(f)),
     }
 }

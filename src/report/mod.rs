@@ -4,7 +4,7 @@
 //! CLI's JSON object (`evaluate --format json`), and the text, Markdown and
 //! HTML renderers, the browser page and the Python module only lay it out.
 
-pub(crate) mod catalogue;
+pub mod catalogue;
 pub(crate) mod explain;
 pub(crate) mod shapes;
 pub(crate) mod width;
@@ -194,7 +194,12 @@ pub(crate) fn build(
         let r = e.result(i);
         let version = r.version().and_then(|v| rule.versions.get(v));
         let cites: Vec<String> = version
-            .map(|v| v.cites.iter().map(|c| c.article.of(lang).to_owned()).collect())
+            .map(|v| {
+                v.cites
+                    .iter()
+                    .map(|c| c.article.of(lang).to_owned())
+                    .collect()
+            })
             .unwrap_or_default();
         let mut sources: Vec<String> = version
             .map(|v| {
@@ -267,11 +272,14 @@ pub(crate) fn build(
         schema_version: SCHEMA_VERSION,
         scenario: ScenarioRef::of(s, lang),
         date: e.date.to_string(),
-        law_version: e.law_version.and_then(|v| law.law_versions.get(v)).map(|lv| LawRef {
-            id: lv.id.clone(),
-            in_force_from: lv.in_force_from.to_string(),
-            title: lv.title.of(lang).to_owned(),
-        }),
+        law_version: e
+            .law_version
+            .and_then(|v| law.law_versions.get(v))
+            .map(|lv| LawRef {
+                id: lv.id.clone(),
+                in_force_from: lv.in_force_from.to_string(),
+                title: lv.title.of(lang).to_owned(),
+            }),
         verdict: e.verdict,
         reason: explain::reason(s, e, lang),
         readings,

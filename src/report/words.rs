@@ -236,7 +236,14 @@ pub(crate) fn counts(lang: Lang, n: [usize; 6], deciding: usize) -> String {
 }
 
 /// The line after a batch: how many scenarios came out each way.
-pub(crate) fn batch_summary(lang: Lang, eligible: usize, not: usize, und: usize, errors: usize) -> String {
+#[cfg(feature = "cli")]
+pub(crate) fn batch_summary(
+    lang: Lang,
+    eligible: usize,
+    not: usize,
+    und: usize,
+    errors: usize,
+) -> String {
     match lang {
         Lang::En => format!(
             "Summary: {eligible} eligible, {not} not eligible, {und} undetermined, {errors} error{}.",
@@ -251,8 +258,12 @@ pub(crate) fn batch_summary(lang: Lang, eligible: usize, not: usize, und: usize,
 /// The reason when a scenario was read against another ruleset.
 pub(crate) fn foreign(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => "The scenario was read against another ruleset, whose facts differ: read it again with this one.",
-        Lang::Ja => "この事例は事実の異なる別の規則集に対して読み込まれた。この規則集で読み込み直すこと。",
+        Lang::En => {
+            "The scenario was read against another ruleset, whose facts differ: read it again with this one."
+        }
+        Lang::Ja => {
+            "この事例は事実の異なる別の規則集に対して読み込まれた。この規則集で読み込み直すこと。"
+        }
     }
 }
 

@@ -220,7 +220,7 @@ pub fn scenario_files() -> Vec<String> {
         .collect()
 }
 
-/// A shipped scenario, parsed with the embedded rules.
+/// A scenario file (relative to the crate root), parsed with the embedded rules.
 pub fn scenario(rel: &str) -> peacecoop::Scenario {
     rules()
         .parse_scenario(&read(rel), rel)

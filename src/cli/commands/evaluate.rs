@@ -193,10 +193,18 @@ pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
             io.print(&format!("{line}\n"));
         }
         EvalFormat::Markdown => {
-            io.print(&render::markdown::handout(&rs.handout_context(lang), &sheets, a.brief));
+            io.print(&render::markdown::handout(
+                &rs.handout_context(lang),
+                &sheets,
+                a.brief,
+            ));
         }
         EvalFormat::Html => {
-            io.print(&render::html::handout(&rs.handout_context(lang), &sheets, a.brief));
+            io.print(&render::html::handout(
+                &rs.handout_context(lang),
+                &sheets,
+                a.brief,
+            ));
         }
         _ => {}
     }
@@ -212,7 +220,7 @@ pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
 }
 
 /// Reads, evaluates and reports one file.
-fn one(rs: &RuleSet, a: &Args, p: &PathBuf, lang: Lang, handout: bool) -> Item {
+fn one(rs: &RuleSet, a: &Args, p: &std::path::Path, lang: Lang, handout: bool) -> Item {
     let loaded = rs.load_file(p, a.max_size);
     let mut s = match loaded.scenario {
         Ok(s) => s,

@@ -56,7 +56,10 @@ pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
     let m = match rs.matrix(&s, &a.vary, a.lang.get()) {
         Ok(m) => m,
         Err(e) => {
-            io.eprint(&format!("error: --vary: {}\n", crate::render::clean(&e.to_string())));
+            io.eprint(&format!(
+                "error: --vary: {}\n",
+                crate::render::clean(&e.to_string())
+            ));
             return EXIT_BAD_INPUT;
         }
     };

@@ -19,6 +19,9 @@ pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
     let Some(rs) = a.source.load(io) else {
         return EXIT_BAD_INPUT;
     };
-    io.print(&format!("{}\n", crate::render::json::pretty(&rs.scenario_schema())));
+    io.print(&format!(
+        "{}\n",
+        crate::render::json::pretty(&rs.scenario_schema())
+    ));
     EXIT_OK
 }

@@ -2,7 +2,9 @@
 //! scenario eligible, grouped by who would have to act.
 
 use crate::analysis::whatif::{Keep, MAX_CHANGES, WhatifOptions};
-use crate::cli::args::{Format, LangChoice, ReadingChoice, RulesSource, exit_for, one_scenario, parse_date};
+use crate::cli::args::{
+    Format, LangChoice, ReadingChoice, RulesSource, exit_for, one_scenario, parse_date,
+};
 use crate::cli::io::{EXIT_BAD_INPUT, Io};
 use crate::model::Date;
 use crate::render;
