@@ -53,7 +53,9 @@ fn the_schema_rejects_what_the_parser_rejects() {
         "name: x\nopration: un_peacekeeping\n",
         "name: x\nconflict: {ceasfire: agreed}\n",
         "name: x\noperation: peacekeeping\n",
-        "name: x\nimpartial: yes\n",
+        // Quoted: a YAML 1.1 reader (as the instance converter here is)
+        // would turn a bare `yes` into true before the schema saw it.
+        "name: x\nimpartial: \"yes\"\n",
         "name: x\ntasks: engineering\n",
         "name: x\ntasks: [enginering]\n",
         "name: x\npersonnel: -1\n",

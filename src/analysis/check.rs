@@ -20,7 +20,7 @@ use crate::model::ids::{FactId, FactSet};
 use crate::model::law::Law;
 use crate::model::outcome::Outcome;
 use crate::model::rule::RuleVersion;
-use crate::model::value::{OTHER_SYMBOL, Value};
+use crate::model::value::{OTHER_SYMBOL, Value, Values};
 use crate::ruleset::RuleSet;
 
 /// The most combinations tried for one rule version.
@@ -288,12 +288,11 @@ fn reach(law: &Law, v: &RuleVersion, sizes: &[u64]) -> Reach {
     if size > MAX_COMBINATIONS || size.saturating_mul(work) > MAX_WORK {
         return skipped;
     }
-    let mut values: Vec<Option<Value>> = vec![None; law.vocab.len()];
+    let mut values = Values::unknown(law.vocab.len());
     let mut chosen: Vec<u8> = vec![0; law.readings.len()];
     let blank = RuleResult {
         outcome: Outcome::NotApplicable,
         version: NONE,
-        case: NONE,
         missing: FactSet::EMPTY,
     };
     let mut results = vec![blank; law.rules.len()];
@@ -302,7 +301,7 @@ fn reach(law: &Law, v: &RuleVersion, sizes: &[u64]) -> Reach {
         let mut k = n;
         for (f, d) in &domains {
             let len = d.len().max(1) as u64;
-            values[f.index()] = d.get((k % len) as usize).copied().flatten();
+            values.set(f.index(), d.get((k % len) as usize).copied().flatten());
             k /= len;
         }
         for &r in &readings {

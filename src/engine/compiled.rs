@@ -2,157 +2,273 @@
 //!
 //! Why a second evaluator: sweeps (what-if, truth tables, batches, the Python
 //! `evaluate_many`) and per-keystroke evaluation in the browser run the rules
-//! millions of times. Each condition becomes one flat array of operations in
-//! pre-order, every compound operation knowing where its subtree ends, so
-//! evaluation walks an array: no pointers to chase, no strings, no hashing,
-//! no allocation. Defined terms are compiled once and their value is kept for
-//! the rest of one evaluation. The logic itself is [`super::logic`], shared
-//! with the tree interpreter, and a property test holds both to the same
-//! results on every kind of scenario.
+//! millions of times. Every condition becomes a run of one flat array of
+//! operations in pre-order, each compound operation knowing where its subtree
+//! ends, so evaluation walks an array: no pointers to chase, no strings, no
+//! hashing, no allocation. The rules in force are worked out once per period
+//! of the law ("epoch"), so an evaluation finds its list with one search by
+//! date; a verdict alone runs only the deciding rules (and what they refer
+//! to) and stops at the first failure. Defined terms are computed once per
+//! evaluation.
+//!
+//! The programs decide outcomes only. The facts that left a rule
+//! undetermined, and which explanation applies, come from the tree
+//! interpreter ([`super::interpret`]) when they are needed; the logic itself
+//! is [`super::logic`], shared by both, and a property test holds the two
+//! evaluators to the same results on every kind of scenario.
 
 use super::evaluation::{Evaluation, NONE, RuleResult};
-use super::logic::{self, Tri};
-use crate::model::condition::{Condition, OutcomeSet, Test};
+use super::logic::{self, Check, Tri};
+use crate::model::condition::{Condition, OutcomeSet};
 use crate::model::date::Date;
-use crate::model::ids::FactSet;
-use crate::model::ids::ReadingSet;
+use crate::model::ids::{FactSet, ReadingSet};
 use crate::model::law::Law;
 use crate::model::outcome::{Outcome, Verdict};
-use crate::model::rule::Explanation;
 use crate::model::scenario::Scenario;
-use crate::model::value::Value;
+use crate::model::value::Values;
 
-/// One operation of a flat program.
+/// One operation of the flat code. There is no `not`: compiling pushes
+/// negation down to the tests (Kleene's logic keeps De Morgan's laws), so a
+/// test carries a flag instead, and nested `all`s (or `any`s) are merged.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Op {
     Const(bool),
     All,
     Any,
-    Not,
     Term(u32),
-    Fact(u16, Test),
+    Fact(u16, Check),
     Reading(u16, u64),
     Rule(u32, OutcomeSet),
 }
 
-/// An operation and the index just past its subtree.
+/// An operation, the index just past its subtree, and for a test whether
+/// its value is negated.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Node {
     op: Op,
     end: u32,
+    negate: bool,
 }
 
-/// A condition as a flat array in pre-order (empty: always true).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub(crate) struct Program(Vec<Node>);
+/// A condition with negation pushed down to the tests and nested `all`s
+/// (or `any`s) merged, before it is laid out flat.
+enum Lowered {
+    Test(Op, bool),
+    Group(bool, Vec<Lowered>),
+}
 
-impl Program {
-    fn compile(c: &Condition) -> Program {
-        let mut p = Program(Vec::new());
-        p.push(c);
-        p
-    }
-
-    fn push(&mut self, c: &Condition) {
-        let at = self.0.len();
-        let op = match c {
-            Condition::Const(b) => Op::Const(*b),
-            Condition::All(_) => Op::All,
-            Condition::Any(_) => Op::Any,
-            Condition::Not(_) => Op::Not,
-            Condition::Term(t) => Op::Term(*t as u32),
-            Condition::Fact { fact, test } => Op::Fact(fact.0, *test),
-            Condition::Reading { reading, options } => Op::Reading(*reading as u16, *options),
-            Condition::Rule { rule, outcomes } => Op::Rule(*rule as u32, *outcomes),
-        };
-        self.0.push(Node { op, end: 0 });
-        match c {
-            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| self.push(c)),
-            Condition::Not(inner) => self.push(inner),
-            _ => {}
+/// Lowers `c` (negated if `negate`). An empty `all` is true, an empty `any`
+/// false, and a group of one is its member.
+fn lower(c: &Condition, negate: bool) -> Lowered {
+    let test = |op| Lowered::Test(op, negate);
+    match c {
+        Condition::Const(b) => Lowered::Test(Op::Const(*b != negate), false),
+        Condition::Not(inner) => lower(inner, !negate),
+        Condition::All(cs) | Condition::Any(cs) => {
+            let all = matches!(c, Condition::All(_)) != negate;
+            let mut members = Vec::with_capacity(cs.len());
+            for m in cs {
+                match lower(m, negate) {
+                    Lowered::Group(a, inner) if a == all => members.extend(inner),
+                    other => members.push(other),
+                }
+            }
+            match members.len() {
+                0 => Lowered::Test(Op::Const(all), false),
+                1 => members
+                    .pop()
+                    .unwrap_or(Lowered::Test(Op::Const(all), false)),
+                _ => Lowered::Group(all, members),
+            }
         }
-        self.0[at].end = self.0.len() as u32;
+        Condition::Term(t) => test(Op::Term(*t as u32)),
+        Condition::Fact { fact, test: t } => test(Op::Fact(fact.0, Check::of(t))),
+        Condition::Reading { reading, options } => test(Op::Reading(*reading as u16, *options)),
+        Condition::Rule { rule, outcomes } => test(Op::Rule(*rule as u32, *outcomes)),
     }
 }
 
-/// The compiled explanation cases of one outcome: `None` is the closing case.
-type Cases = Vec<Option<Program>>;
+/// Where a program starts in the code; [`ALWAYS`]: no condition (true).
+type Start = u32;
+const ALWAYS: Start = u32::MAX;
 
-/// One rule version, compiled.
+/// One rule to run in an epoch: its version in force and that version's programs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Step {
+    rule: u32,
+    version: u8,
+    decides: bool,
+    applies: Start,
+    /// [`ALWAYS`] for a procedure (no `require`: it passes when it applies).
+    require: Start,
+}
+
+/// A period in which the same rule versions are in force.
 #[derive(Debug, Clone, PartialEq)]
-struct Version {
-    from: Option<Date>,
-    until: Option<Date>,
-    applies: Program,
-    require: Option<Program>,
-    /// Cases of the pass, fail and not-applicable explanations.
-    cases: [Cases; 3],
+struct Epoch {
+    /// The first day (by ordinal); the epoch lasts until the next one's.
+    from: i64,
+    /// Every rule in force, in evaluation order.
+    all: Vec<Step>,
+    /// The deciding rules in force and the rules they refer to, in order.
+    deciding: Vec<Step>,
 }
 
 /// A whole ruleset, compiled.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Programs {
-    rules: Vec<Vec<Version>>,
-    terms: Vec<Program>,
-    order: Vec<u32>,
-    decides: Vec<bool>,
-}
-
-fn cases(ex: &Explanation) -> Cases {
-    ex.0.iter()
-        .map(|c| c.when.as_ref().map(Program::compile))
-        .collect()
+    code: Vec<Node>,
+    terms: Vec<Start>,
+    rules: usize,
+    /// Sorted by `from`; the first starts at the beginning of time.
+    epochs: Vec<Epoch>,
 }
 
 impl Programs {
-    /// Compiles every rule version, term and explanation case.
+    /// Compiles every rule version and term, and lists the rules in force per epoch.
     pub fn compile(law: &Law) -> Programs {
-        Programs {
-            rules: law
-                .rules
-                .iter()
-                .map(|r| {
-                    r.versions
-                        .iter()
-                        .map(|v| Version {
-                            from: v.period.from,
-                            until: v.period.until,
-                            applies: Program::compile(&v.applies_if),
-                            require: v.require.as_ref().map(Program::compile),
-                            cases: [cases(&v.pass), cases(&v.fail), cases(&v.not_applicable)],
-                        })
-                        .collect()
-                })
-                .collect(),
-            terms: law
-                .terms
-                .iter()
-                .map(|t| Program::compile(&t.when))
-                .collect(),
-            order: law.order.iter().map(|&i| i as u32).collect(),
-            decides: law.rules.iter().map(|r| r.kind.decides()).collect(),
+        let mut code = Vec::new();
+        let terms = law.terms.iter().map(|t| push(&mut code, &t.when)).collect();
+        let starts: Vec<Vec<(Start, Start)>> = law
+            .rules
+            .iter()
+            .map(|r| {
+                r.versions
+                    .iter()
+                    .map(|v| {
+                        let applies = push(&mut code, &v.applies_if);
+                        let require = v.require.as_ref().map_or(ALWAYS, |c| push(&mut code, c));
+                        (applies, require)
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut p = Programs {
+            code,
+            terms,
+            rules: law.rules.len(),
+            epochs: Vec::new(),
+        };
+        let mut bounds: Vec<i64> = vec![i64::MIN];
+        for r in &law.rules {
+            for v in &r.versions {
+                bounds.extend(v.period.from.map(Date::ordinal));
+                bounds.extend(v.period.until.map(|u| u.ordinal().saturating_add(1)));
+            }
         }
+        bounds.sort_unstable();
+        bounds.dedup();
+        for from in bounds {
+            let all: Vec<Step> = law
+                .order
+                .iter()
+                .filter_map(|&i| {
+                    let r = &law.rules[i];
+                    let vi = r
+                        .versions
+                        .iter()
+                        .position(|v| v.period.contains_ordinal(from))?;
+                    let (applies, require) = starts[i][vi];
+                    Some(Step {
+                        rule: i as u32,
+                        version: vi.min(usize::from(NONE - 1)) as u8,
+                        decides: r.kind.decides(),
+                        applies,
+                        require,
+                    })
+                })
+                .collect();
+            let deciding = p.needed(&all);
+            p.epochs.push(Epoch {
+                from,
+                all,
+                deciding,
+            });
+        }
+        p
+    }
+
+    /// The steps a verdict needs: the deciding rules and, transitively, the
+    /// rules their conditions refer to (through terms too), in order.
+    fn needed(&self, all: &[Step]) -> Vec<Step> {
+        let mut need = vec![false; self.rules];
+        for s in all.iter().rev() {
+            if s.decides || need[s.rule as usize] {
+                need[s.rule as usize] = true;
+                let mut seen = vec![false; self.terms.len()];
+                for start in [s.applies, s.require] {
+                    self.refs(start, &mut seen, &mut need);
+                }
+            }
+        }
+        all.iter()
+            .filter(|s| need[s.rule as usize])
+            .copied()
+            .collect()
+    }
+
+    /// Marks the rules a program refers to, entering each term once.
+    fn refs(&self, start: Start, seen: &mut [bool], need: &mut [bool]) {
+        let Some(first) = self.code.get(start as usize) else {
+            return;
+        };
+        for node in &self.code[start as usize..first.end as usize] {
+            match node.op {
+                Op::Rule(r, _) => need[r as usize] = true,
+                Op::Term(t) if !seen[t as usize] => {
+                    seen[t as usize] = true;
+                    self.refs(self.terms[t as usize], seen, need);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn epoch(&self, date: Date) -> Option<&Epoch> {
+        let d = date.ordinal();
+        let i = self.epochs.partition_point(|e| e.from <= d);
+        self.epochs.get(i.checked_sub(1)?)
     }
 }
 
-/// A term's value within one evaluation: computed on first use.
-#[derive(Debug, Clone, Copy)]
-struct Memo {
-    /// `None` until computed.
-    value: Option<Tri>,
-    missing: FactSet,
+/// Appends a condition's code; returns where it starts.
+fn push(code: &mut Vec<Node>, c: &Condition) -> Start {
+    let at = code.len();
+    lay_out(code, lower(c, false));
+    at as Start
 }
 
-const BLANK: Memo = Memo {
-    value: None,
-    missing: FactSet::EMPTY,
-};
+fn lay_out(code: &mut Vec<Node>, l: Lowered) {
+    let at = code.len();
+    match l {
+        Lowered::Test(op, negate) => code.push(Node { op, end: 0, negate }),
+        Lowered::Group(all, members) => {
+            let op = if all { Op::All } else { Op::Any };
+            code.push(Node {
+                op,
+                end: 0,
+                negate: false,
+            });
+            members.into_iter().for_each(|m| lay_out(code, m));
+        }
+    }
+    code[at].end = code.len() as u32;
+}
 
-/// Reusable buffers for evaluating, so that a sweep allocates nothing per scenario.
+/// Reusable buffers, so that a sweep allocates nothing per scenario.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Scratch {
-    results: Vec<RuleResult>,
+struct Scratch {
+    outcomes: Vec<Outcome>,
     memo: Vec<Memo>,
+}
+
+/// A term's value in one evaluation, once computed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Memo {
+    Unknown,
+    False,
+    True,
+    NotYet,
 }
 
 thread_local! {
@@ -162,177 +278,178 @@ thread_local! {
 
 /// Everything a program reads while it runs.
 struct Machine<'a> {
-    values: &'a [Option<Value>],
+    code: &'a [Node],
+    terms: &'a [Start],
+    values: &'a Values,
     readings: &'a [u8],
-    terms: &'a [Program],
     memo: &'a mut [Memo],
-    consulted: ReadingSet,
+    /// The outcome of every rule run so far (not in force until run).
+    outcomes: &'a mut [Outcome],
+    consulted: u64,
+}
+
+/// The members of a group, evaluated one by one as `fold` asks: tests in
+/// the loop, nested groups by recursion.
+struct Members<'m, 'a> {
+    m: &'m mut Machine<'a>,
+    next: usize,
+    end: usize,
+}
+
+impl Iterator for Members<'_, '_> {
+    type Item = Tri;
+    #[inline]
+    fn next(&mut self) -> Option<Tri> {
+        if self.next >= self.end {
+            return None;
+        }
+        let node = *self.m.code.get(self.next)?;
+        let at = self.next;
+        self.next = node.end as usize;
+        Some(self.m.node(at, node))
+    }
 }
 
 impl Machine<'_> {
     #[inline]
-    fn run(&mut self, p: &Program, results: &[RuleResult], missing: &mut FactSet) -> Tri {
-        if p.0.is_empty() {
-            return Tri::True;
+    fn run(&mut self, start: Start) -> Tri {
+        match self.code.get(start as usize) {
+            Some(&node) => self.node(start as usize, node),
+            None => Tri::True,
         }
-        self.at(&p.0, 0, results, missing)
     }
 
-    fn at(&mut self, p: &[Node], i: usize, results: &[RuleResult], missing: &mut FactSet) -> Tri {
-        let node = p[i];
-        match node.op {
-            Op::Const(b) => Tri::from(b),
-            Op::All | Op::Any => {
-                let end = node.end as usize;
-                let mut j = i + 1;
-                // The members, lazily: `fold` stops at the first deciding member.
-                let members = std::iter::from_fn(|| {
-                    if j >= end {
-                        return None;
-                    }
-                    let mut m = FactSet::EMPTY;
-                    let t = self.at(p, j, results, &mut m);
-                    j = p[j].end as usize;
-                    Some((t, m))
-                });
-                logic::fold(node.op == Op::All, members, missing)
-            }
-            Op::Not => self.at(p, i + 1, results, missing).not(),
-            Op::Term(t) => self.term(t as usize, results, missing),
-            Op::Fact(f, test) => {
-                let v = self.values.get(usize::from(f)).copied().flatten();
-                let t = logic::fact_test(&test, v);
-                if t == Tri::Unknown {
-                    missing.insert(crate::model::ids::FactId(f));
-                }
-                t
+    #[inline]
+    fn node(&mut self, at: usize, node: Node) -> Tri {
+        let t = match node.op {
+            Op::Fact(f, c) => logic::check(c, self.values.word(usize::from(f))),
+            Op::All | Op::Any => return self.group(at, node),
+            Op::Term(t) => self.term(t as usize),
+            Op::Rule(r, outcomes) => {
+                let o = self
+                    .outcomes
+                    .get(r as usize)
+                    .copied()
+                    .unwrap_or(Outcome::NotInForce);
+                logic::rule_test(o, outcomes)
             }
             Op::Reading(r, options) => {
-                self.consulted.insert(usize::from(r));
+                self.consulted |= 1u64 << (r & 63);
                 let chosen = self.readings.get(usize::from(r)).copied().unwrap_or(0);
                 logic::reading_test(options, chosen)
             }
-            Op::Rule(r, outcomes) => {
-                let res = results
-                    .get(r as usize)
-                    .copied()
-                    .unwrap_or(RuleResult::NOT_IN_FORCE);
-                logic::rule_test(res.outcome, res.missing, outcomes, missing)
-            }
-        }
+            Op::Const(b) => Tri::from(b),
+        };
+        if node.negate { t.not() } else { t }
     }
 
-    fn term(&mut self, t: usize, results: &[RuleResult], missing: &mut FactSet) -> Tri {
-        let Some(memo) = self.memo.get(t).copied() else {
-            return Tri::Unknown;
-        };
-        let (value, m) = match memo.value {
-            Some(v) => (v, memo.missing),
-            None => {
-                let terms = self.terms;
-                let mut m = FactSet::EMPTY;
-                let v = match terms.get(t) {
-                    Some(p) => self.run(p, results, &mut m),
-                    None => Tri::Unknown,
-                };
-                self.memo[t] = Memo {
-                    value: Some(v),
-                    missing: m,
-                };
-                (v, m)
-            }
-        };
-        if value == Tri::Unknown {
-            *missing = missing.union(m);
-        }
-        value
+    #[inline(never)]
+    fn group(&mut self, at: usize, node: Node) -> Tri {
+        let all = node.op == Op::All;
+        logic::fold(
+            all,
+            Members {
+                m: self,
+                next: at + 1,
+                end: node.end as usize,
+            },
+        )
     }
 
-    /// The first case whose `when` holds.
-    fn case(&mut self, cases: &Cases, results: &[RuleResult]) -> u8 {
-        for (k, c) in cases.iter().enumerate() {
-            let holds = match c {
-                None => true,
-                Some(p) => self.run(p, results, &mut FactSet::default()) == Tri::True,
-            };
-            if holds {
-                return k.min(usize::from(NONE - 1)) as u8;
+    #[inline(never)]
+    fn term(&mut self, t: usize) -> Tri {
+        match self.memo.get(t).copied() {
+            Some(Memo::NotYet) => {
+                let start = self.terms.get(t).copied().unwrap_or(ALWAYS);
+                let v = self.run(start);
+                self.memo[t] = match v {
+                    Tri::True => Memo::True,
+                    Tri::False => Memo::False,
+                    Tri::Unknown => Memo::Unknown,
+                };
+                v
             }
+            Some(Memo::True) => Tri::True,
+            Some(Memo::False) => Tri::False,
+            _ => Tri::Unknown,
         }
-        NONE
     }
 }
 
-/// The results of every rule into `results`, and the verdict. With `TRACE`
-/// false (a verdict only), explanation cases are not chosen and the loop
-/// stops at the first deciding rule that fails.
-fn run<const TRACE: bool>(
+/// Runs the rules in force on `date`, recording each rule's version in
+/// `versions` (when given), and returns the verdict and the readings
+/// consulted. With `ALL` false (a verdict only), only the deciding rules run
+/// and the loop stops at the first failure.
+fn run<const ALL: bool>(
     p: &Programs,
     s: &Scenario,
     date: Date,
-    results: &mut Vec<RuleResult>,
-    memo: &mut Vec<Memo>,
+    sc: &mut Scratch,
+    mut versions: Option<&mut Vec<RuleResult>>,
 ) -> (Verdict, ReadingSet) {
-    results.clear();
-    results.resize(p.rules.len(), RuleResult::NOT_IN_FORCE);
+    let Scratch { outcomes, memo } = sc;
+    outcomes.clear();
+    outcomes.resize(p.rules, Outcome::NotInForce);
     memo.clear();
-    memo.resize(p.terms.len(), BLANK);
+    memo.resize(p.terms.len(), Memo::NotYet);
     let mut m = Machine {
+        code: &p.code,
+        terms: &p.terms,
         values: &s.values,
         readings: &s.readings,
-        terms: &p.terms,
         memo,
-        consulted: ReadingSet::EMPTY,
+        outcomes,
+        consulted: 0,
     };
     let mut verdict = Verdict::Eligible;
-    for &i in &p.order {
-        let i = i as usize;
-        let versions = &p.rules[i];
-        let Some(vi) = versions
-            .iter()
-            .position(|v| v.from.is_none_or(|f| f <= date) && v.until.is_none_or(|u| date <= u))
-        else {
-            continue;
-        };
-        let v = &versions[vi];
-        let mut missing = FactSet::EMPTY;
-        let applies = m.run(&v.applies, results, &mut missing);
+    let steps = match p.epoch(date) {
+        Some(e) if ALL => &e.all[..],
+        Some(e) => &e.deciding[..],
+        None => &[],
+    };
+    if let Some(v) = versions.as_deref_mut() {
+        v.clear();
+        v.resize(p.rules, RuleResult::NOT_IN_FORCE);
+    }
+    for step in steps {
+        let applies = m.run(step.applies);
         let outcome = logic::decide(applies, || {
-            v.require.as_ref().map(|r| m.run(r, results, &mut missing))
+            (step.require != ALWAYS).then(|| m.run(step.require))
         });
-        if outcome != Outcome::Undetermined {
-            missing = FactSet::EMPTY;
+        if let Some(o) = m.outcomes.get_mut(step.rule as usize) {
+            *o = outcome;
         }
-        let case = match (TRACE, outcome) {
-            (true, Outcome::Pass) => m.case(&v.cases[0], results),
-            (true, Outcome::Fail) => m.case(&v.cases[1], results),
-            (true, Outcome::NotApplicable) => m.case(&v.cases[2], results),
-            _ => NONE,
-        };
-        results[i] = RuleResult {
-            outcome,
-            version: vi.min(usize::from(NONE - 1)) as u8,
-            case,
-            missing,
-        };
-        if p.decides[i] {
+        if let Some(r) = versions
+            .as_deref_mut()
+            .and_then(|v| v.get_mut(step.rule as usize))
+        {
+            *r = RuleResult {
+                outcome,
+                version: step.version,
+                missing: FactSet::EMPTY,
+            };
+        }
+        if step.decides {
             verdict = logic::verdict_with(verdict, outcome);
-            if !TRACE && verdict == Verdict::NotEligible {
+            if !ALL && verdict == Verdict::NotEligible {
                 break;
             }
         }
     }
-    (verdict, m.consulted)
+    (verdict, ReadingSet(m.consulted))
 }
 
-/// Evaluates every rule of `law` against `s`, with the full trace, into `e`
-/// (whose buffers are reused).
+/// Evaluates every rule of `law` against `s` into `e` (whose buffers are
+/// reused); the facts missing in undetermined rules are filled in after.
 pub(crate) fn evaluate_into<'r>(law: &'r Law, p: &Programs, s: &Scenario, e: &mut Evaluation<'r>) {
     let date = super::scenario_date(law, s);
     let (verdict, consulted) = SCRATCH.with(|sc| {
         let mut sc = sc.borrow_mut();
-        run::<true>(p, s, date, &mut e.results, &mut sc.memo)
+        run::<true>(p, s, date, &mut sc, Some(&mut e.results))
     });
+    if e.results.iter().any(|r| r.outcome == Outcome::Undetermined) {
+        super::interpret::fill_missing(law, s, &mut e.results);
+    }
     e.law = law;
     e.date = date;
     e.law_version = law.law_version_at(date);
@@ -345,14 +462,14 @@ pub(crate) fn evaluate_into<'r>(law: &'r Law, p: &Programs, s: &Scenario, e: &mu
     e.foreign = false;
 }
 
-/// Evaluates every rule of `law` against `s`, with the full trace.
+/// Evaluates every rule of `law` against `s`.
 pub(crate) fn evaluate<'r>(law: &'r Law, p: &Programs, s: &Scenario) -> Evaluation<'r> {
     let mut e = Evaluation::empty(law);
     evaluate_into(law, p, s, &mut e);
     e
 }
 
-/// The verdict alone: no explanation cases, and stops at the first failure.
+/// The verdict alone: only the deciding rules, stopping at the first failure.
 pub(crate) fn verdict(law: &Law, p: &Programs, s: &Scenario) -> Verdict {
     verdict_consulting(law, p, s).0
 }
@@ -361,9 +478,5 @@ pub(crate) fn verdict(law: &Law, p: &Programs, s: &Scenario) -> Verdict {
 /// outside that set cannot change this verdict.
 pub(crate) fn verdict_consulting(law: &Law, p: &Programs, s: &Scenario) -> (Verdict, ReadingSet) {
     let date = super::scenario_date(law, s);
-    SCRATCH.with(|sc| {
-        let mut sc = sc.borrow_mut();
-        let Scratch { results, memo } = &mut *sc;
-        run::<false>(p, s, date, results, memo)
-    })
+    SCRATCH.with(|sc| run::<false>(p, s, date, &mut sc.borrow_mut(), None))
 }

@@ -1,7 +1,7 @@
 //! The result of evaluating a scenario: the verdict and, for every rule, its
-//! outcome, the version used, the explanation case that applies and the
-//! facts that left it undetermined. Small and flat: prose is written only
-//! when a report asks for it.
+//! outcome, the version used and the facts that left it undetermined. Small
+//! and flat: which explanation applies, and its prose, are worked out only
+//! when a report asks for them.
 
 use crate::model::date::Date;
 use crate::model::ids::FactSet;
@@ -19,8 +19,6 @@ pub(crate) struct RuleResult {
     pub outcome: Outcome,
     /// The version used (index into the rule's versions), or [`NONE`].
     pub version: u8,
-    /// The explanation case that applies (index into the outcome's cases), or [`NONE`].
-    pub case: u8,
     /// Unknown facts that left the rule undetermined (empty otherwise).
     pub missing: FactSet,
 }
@@ -30,7 +28,6 @@ impl RuleResult {
     pub const NOT_IN_FORCE: RuleResult = RuleResult {
         outcome: Outcome::NotInForce,
         version: NONE,
-        case: NONE,
         missing: FactSet::EMPTY,
     };
     /// The version used, if one was in force.

@@ -4,19 +4,21 @@
 //! time (`used_if`, `check`).
 
 use super::evaluation::RuleResult;
-use super::logic::{self, Tri};
+use super::logic::{self, Check, Tri};
 use crate::model::condition::Condition;
 use crate::model::ids::FactSet;
 use crate::model::ids::ReadingSet;
 use crate::model::law::Law;
+use crate::model::outcome::Outcome;
+use crate::model::rule::RuleVersion;
 use crate::model::scenario::Scenario;
-use crate::model::value::Value;
+use crate::model::value::Values;
 
 /// What a condition may look at while it is evaluated. A term's value is
 /// kept once computed, so that terms using terms several times stay linear.
 pub(crate) struct Env<'a> {
     law: &'a Law,
-    values: &'a [Option<Value>],
+    values: &'a Values,
     readings: &'a [u8],
     results: &'a [RuleResult],
     memo: std::cell::RefCell<Vec<Option<(Tri, FactSet)>>>,
@@ -26,7 +28,7 @@ impl<'a> Env<'a> {
     /// An environment over these facts, readings and rule results.
     pub fn new(
         law: &'a Law,
-        values: &'a [Option<Value>],
+        values: &'a Values,
         readings: &'a [u8],
         results: &'a [RuleResult],
     ) -> Env<'a> {
@@ -44,14 +46,25 @@ impl<'a> Env<'a> {
     pub fn eval(&self, c: &Condition, missing: &mut FactSet, consulted: &mut ReadingSet) -> Tri {
         match c {
             Condition::Const(b) => Tri::from(*b),
-            Condition::All(cs) | Condition::Any(cs) => logic::fold(
-                matches!(c, Condition::All(_)),
-                cs.iter().map(|c| {
-                    let mut m = FactSet::EMPTY;
-                    (self.eval(c, &mut m, consulted), m)
-                }),
-                missing,
-            ),
+            Condition::All(cs) | Condition::Any(cs) => {
+                // The unknown members' missing facts count only if the result is unknown.
+                let mut m = FactSet::EMPTY;
+                let t = logic::fold(
+                    matches!(c, Condition::All(_)),
+                    cs.iter().map(|c| {
+                        let mut mm = FactSet::EMPTY;
+                        let t = self.eval(c, &mut mm, consulted);
+                        if t == Tri::Unknown {
+                            m = m.union(mm);
+                        }
+                        t
+                    }),
+                );
+                if t == Tri::Unknown {
+                    *missing = missing.union(m);
+                }
+                t
+            }
             Condition::Not(c) => self.eval(c, missing, consulted).not(),
             Condition::Term(t) => {
                 let known = self.memo.borrow().get(*t).copied().flatten();
@@ -75,8 +88,7 @@ impl<'a> Env<'a> {
                 v
             }
             Condition::Fact { fact, test } => {
-                let v = self.values.get(fact.index()).copied().flatten();
-                let t = logic::fact_test(test, v);
+                let t = logic::check(Check::of(test), self.values.word(fact.index()));
                 if t == Tri::Unknown {
                     missing.insert(*fact);
                 }
@@ -92,7 +104,11 @@ impl<'a> Env<'a> {
                     .get(*rule)
                     .copied()
                     .unwrap_or(RuleResult::NOT_IN_FORCE);
-                logic::rule_test(r.outcome, r.missing, *outcomes, missing)
+                let t = logic::rule_test(r.outcome, *outcomes);
+                if t == Tri::Unknown {
+                    *missing = missing.union(r.missing);
+                }
+                t
             }
         }
     }
@@ -109,27 +125,67 @@ pub(crate) fn holds(law: &Law, s: &Scenario, c: &Condition) -> Option<bool> {
     }
 }
 
+/// One rule version's outcome, the facts that left it undetermined, and the
+/// readings it consulted: the part of a rule's evaluation that explains it.
+pub(crate) fn rule(
+    env: &Env<'_>,
+    v: &RuleVersion,
+    consulted: &mut ReadingSet,
+) -> (Outcome, FactSet) {
+    let mut missing = FactSet::EMPTY;
+    let applies = env.eval(&v.applies_if, &mut missing, consulted);
+    let outcome = logic::decide(applies, || {
+        v.require
+            .as_ref()
+            .map(|r| env.eval(r, &mut missing, consulted))
+    });
+    if outcome != Outcome::Undetermined {
+        missing = FactSet::EMPTY;
+    }
+    (outcome, missing)
+}
+
+/// Fills in the missing facts of every undetermined rule, in evaluation
+/// order (a rule referring to an undetermined rule inherits its missing
+/// facts). The compiled programs decide outcomes only; this runs when some
+/// outcome is undetermined.
+pub(crate) fn fill_missing(law: &Law, s: &Scenario, results: &mut [RuleResult]) {
+    for &i in &law.order {
+        let Some(r) = results.get(i).copied() else {
+            continue;
+        };
+        if r.outcome != Outcome::Undetermined {
+            continue;
+        }
+        let Some(v) = r.version().and_then(|v| law.rules[i].versions.get(v)) else {
+            continue;
+        };
+        let env = Env::new(law, &s.values, &s.readings, results);
+        let (_, missing) = rule(&env, v, &mut ReadingSet::default());
+        results[i].missing = missing;
+    }
+}
+
+/// The explanation case that applies to rule `i`'s result: the first whose
+/// `when` holds. Chosen when a report is written, not while evaluating.
+pub(crate) fn case(law: &Law, s: &Scenario, results: &[RuleResult], i: usize) -> Option<usize> {
+    let r = results.get(i)?;
+    let v = law.rules.get(i)?.versions.get(r.version()?)?;
+    let env = Env::new(law, &s.values, &s.readings, results);
+    v.explanation(r.outcome)?.0.iter().position(|case| {
+        case.when.as_ref().is_none_or(|w| {
+            env.eval(w, &mut FactSet::default(), &mut ReadingSet::default()) == Tri::True
+        })
+    })
+}
+
 /// The whole-ruleset interpreter, for tests only: the reference the
 /// compiled programs are held to.
 #[cfg(test)]
 pub(crate) mod reference {
     use super::*;
     use crate::engine::evaluation::{Evaluation, NONE};
-    use crate::model::outcome::{Outcome, Verdict};
-    use crate::model::rule::Explanation;
-
-    impl Env<'_> {
-        /// The first case of an explanation whose `when` holds.
-        fn case(&self, ex: &Explanation, consulted: &mut ReadingSet) -> u8 {
-            ex.0.iter()
-                .position(|case| {
-                    case.when.as_ref().is_none_or(|w| {
-                        self.eval(w, &mut FactSet::default(), consulted) == Tri::True
-                    })
-                })
-                .map_or(NONE, |i| i.min(usize::from(NONE - 1)) as u8)
-        }
-    }
+    use crate::model::outcome::Verdict;
 
     /// Evaluates every rule by interpreting the condition trees: the reference
     /// the compiled programs are tested against.
@@ -138,29 +194,14 @@ pub(crate) mod reference {
         let mut results = vec![RuleResult::NOT_IN_FORCE; law.rules.len()];
         let mut consulted = ReadingSet::EMPTY;
         for &i in &law.order {
-            let rule = &law.rules[i];
-            let Some(vi) = rule.version_at(date) else {
+            let Some(vi) = law.rules[i].version_at(date) else {
                 continue;
             };
-            let v = &rule.versions[vi];
             let env = Env::new(law, &s.values, &s.readings, &results);
-            let mut missing = FactSet::EMPTY;
-            let applies = env.eval(&v.applies_if, &mut missing, &mut consulted);
-            let outcome = logic::decide(applies, || {
-                v.require
-                    .as_ref()
-                    .map(|r| env.eval(r, &mut missing, &mut consulted))
-            });
-            if outcome != Outcome::Undetermined {
-                missing = FactSet::EMPTY;
-            }
-            let case = v
-                .explanation(outcome)
-                .map_or(NONE, |ex| env.case(ex, &mut consulted));
+            let (outcome, missing) = rule(&env, &law.rules[i].versions[vi], &mut consulted);
             results[i] = RuleResult {
                 outcome,
                 version: vi.min(usize::from(NONE - 1)) as u8,
-                case,
                 missing,
             };
         }

@@ -4,9 +4,7 @@
 //! `require` into an outcome, and folding outcomes into a verdict.
 
 use crate::model::condition::{CmpOp, OutcomeSet, Test};
-use crate::model::ids::FactSet;
 use crate::model::outcome::{Outcome, Verdict};
-use crate::model::value::Value;
 
 /// A three-valued truth value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,60 +36,104 @@ impl Tri {
     }
 }
 
+/// One member's value taken into an `all` (or `any`) so far: `Err` with the
+/// whole's value when the member decides it (false for `all`, true for
+/// `any`), else `Ok` with the value so far (unknown once a member was).
+#[inline]
+pub(crate) fn absorb(all: bool, acc: Tri, t: Tri) -> Result<Tri, Tri> {
+    match t {
+        Tri::False if all => Err(Tri::False),
+        Tri::True if !all => Err(Tri::True),
+        Tri::Unknown => Ok(Tri::Unknown),
+        _ => Ok(acc),
+    }
+}
+
+/// The value of an `all` (or `any`) with no members yet: true (false).
+#[inline]
+pub(crate) fn identity(all: bool) -> Tri {
+    Tri::from(all)
+}
+
 /// `all` and `any` in one loop: `all` stops at the first false member, `any`
 /// at the first true one; an unknown member makes the result unknown unless a
-/// later member stops it. The unknown members' missing facts are kept only
-/// when the result is unknown.
+/// later member stops it.
 #[inline]
-pub(crate) fn fold(
-    all: bool,
-    members: impl Iterator<Item = (Tri, FactSet)>,
-    missing: &mut FactSet,
-) -> Tri {
-    let stop = if all { Tri::False } else { Tri::True };
-    let mut acc = if all { Tri::True } else { Tri::False };
-    let mut m = FactSet::EMPTY;
-    for (t, mm) in members {
-        match t {
-            t if t == stop => return stop,
-            Tri::Unknown => {
-                acc = Tri::Unknown;
-                m = m.union(mm);
-            }
-            _ => {}
+pub(crate) fn fold(all: bool, members: impl Iterator<Item = Tri>) -> Tri {
+    let mut acc = identity(all);
+    for t in members {
+        match absorb(all, acc, t) {
+            Ok(a) => acc = a,
+            Err(stop) => return stop,
         }
-    }
-    if acc == Tri::Unknown {
-        *missing = missing.union(m);
     }
     acc
 }
 
-/// A test on a fact's value (`None`: the fact is unknown).
-#[inline]
-pub(crate) fn fact_test(test: &Test, v: Option<Value>) -> Tri {
-    match (test, v) {
-        (Test::IsSet, v) => Tri::from(v.is_some()),
-        (_, None) => Tri::Unknown,
-        (Test::Is(want), Some(v)) => Tri::from(*want == v),
-        (Test::In(mask), Some(Value::Enum(i))) => Tri::from(i < 64 && mask & (1 << i) != 0),
-        (Test::In(mask), Some(Value::Sym(s))) => Tri::from(s < 64 && mask & (1u64 << s) != 0),
-        (Test::Cmp(op, n), Some(Value::Int(i))) => Tri::from(compare(*op, i, *n)),
-        (Test::Cmp(op, n), Some(Value::Date(d))) => Tri::from(compare(*op, d.ordinal(), *n)),
-        (Test::ContainsAll(mask), Some(Value::Set(s))) => Tri::from(s & mask == *mask),
-        (Test::ContainsAny(mask), Some(Value::Set(s))) => Tri::from(s & mask != 0),
-        _ => Tri::False,
+/// A test on a fact, in the form both evaluators run: the test's operand
+/// encoded once, as the fact's value is by [`crate::model::value::Value::word`]. The loader gives every
+/// test an operand of its fact's type, so comparing encodings is comparing values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Check {
+    /// Known at all.
+    IsSet,
+    /// Equal to the encoded value.
+    Eq(u64),
+    /// An enum or text value whose index is in the bit set.
+    In(u64),
+    /// An integer or a date (by ordinal) at least this.
+    AtLeast(i64),
+    /// At most this.
+    AtMost(i64),
+    /// Below this.
+    Before(i64),
+    /// Above this.
+    After(i64),
+    /// A list holding every value of the bit set.
+    ContainsAll(u64),
+    /// A list holding some value of the bit set.
+    ContainsAny(u64),
+}
+
+impl Check {
+    /// The check a loaded test compiles to.
+    pub fn of(test: &Test) -> Check {
+        match *test {
+            Test::IsSet => Check::IsSet,
+            Test::Is(v) => Check::Eq(v.word()),
+            Test::In(mask) => Check::In(mask),
+            Test::Cmp(CmpOp::AtLeast, n) => Check::AtLeast(n),
+            Test::Cmp(CmpOp::AtMost, n) => Check::AtMost(n),
+            Test::Cmp(CmpOp::Before, n) => Check::Before(n),
+            Test::Cmp(CmpOp::After, n) => Check::After(n),
+            Test::ContainsAll(mask) => Check::ContainsAll(mask),
+            Test::ContainsAny(mask) => Check::ContainsAny(mask),
+        }
     }
 }
 
+/// A check on a fact's value as a word ([`crate::model::value::Value::word`]; `None`: the fact
+/// is unknown): unknown unless the check is `is_set` or the value is known.
 #[inline]
-fn compare(op: CmpOp, a: i64, b: i64) -> bool {
-    match op {
-        CmpOp::AtLeast => a >= b,
-        CmpOp::AtMost => a <= b,
-        CmpOp::Before => a < b,
-        CmpOp::After => a > b,
-    }
+pub(crate) fn check(c: Check, w: Option<u64>) -> Tri {
+    let Some(x) = w else {
+        return if c == Check::IsSet {
+            Tri::False
+        } else {
+            Tri::Unknown
+        };
+    };
+    Tri::from(match c {
+        Check::IsSet => true,
+        Check::Eq(want) => x == want,
+        Check::In(mask) => x < 64 && mask & (1 << x) != 0,
+        Check::AtLeast(n) => x as i64 >= n,
+        Check::AtMost(n) => x as i64 <= n,
+        Check::Before(n) => (x as i64) < n,
+        Check::After(n) => x as i64 > n,
+        Check::ContainsAll(mask) => x & mask == mask,
+        Check::ContainsAny(mask) => x & mask != 0,
+    })
 }
 
 /// A test on the reading in effect: whether its option is in `options`.
@@ -102,14 +144,9 @@ pub(crate) fn reading_test(options: u64, chosen: u8) -> Tri {
 
 /// A test on another rule's outcome. An undetermined rule might still come
 /// out pass, fail or not applicable, so the test is unknown unless every one
-/// of those (or none of them) is wanted; its missing facts then carry over.
+/// of those (or none of them) is wanted.
 #[inline]
-pub(crate) fn rule_test(
-    outcome: Outcome,
-    rule_missing: FactSet,
-    outcomes: OutcomeSet,
-    missing: &mut FactSet,
-) -> Tri {
+pub(crate) fn rule_test(outcome: Outcome, outcomes: OutcomeSet) -> Tri {
     match outcome {
         Outcome::Undetermined => {
             let could = [Outcome::Pass, Outcome::Fail, Outcome::NotApplicable]
@@ -121,7 +158,6 @@ pub(crate) fn rule_test(
             } else if could == 3 {
                 Tri::True
             } else {
-                *missing = missing.union(rule_missing);
                 Tri::Unknown
             }
         }

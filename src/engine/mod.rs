@@ -30,6 +30,12 @@ pub(crate) fn scenario_date(law: &Law, s: &Scenario) -> Date {
     }
 }
 
+/// The explanation case that applies to rule `i` of an evaluation of `s`
+/// (index into the cases of its outcome's explanation).
+pub(crate) fn case(e: &Evaluation<'_>, s: &Scenario, i: usize) -> Option<usize> {
+    interpret::case(e.law, s, &e.results, i)
+}
+
 /// The evaluation of a scenario read against another ruleset: nothing can be
 /// decided, every rule is undetermined (indices would not match).
 pub(crate) fn foreign<'r>(law: &'r Law, s: &Scenario) -> Evaluation<'r> {
@@ -40,7 +46,6 @@ pub(crate) fn foreign<'r>(law: &'r Law, s: &Scenario) -> Evaluation<'r> {
         RuleResult {
             outcome: Outcome::Undetermined,
             version: NONE,
-            case: NONE,
             missing: FactSet::EMPTY,
         };
         law.rules.len()

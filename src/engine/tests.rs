@@ -82,7 +82,7 @@ fn scenario(seeds: &[u64], readings: u64) -> Scenario {
     }
     s.resolve(&law.vocab, &law.readings);
     for (i, seed) in seeds.iter().enumerate().take(law.vocab.len()) {
-        s.values[i] = decode(rs, i, *seed);
+        s.values.set(i, decode(rs, i, *seed));
     }
     s
 }
@@ -182,12 +182,12 @@ proptest! {
     fn filling_in_a_missing_fact_keeps_not_eligible(s in arb_scenario(), pick in any::<u64>(), seed in any::<u64>()) {
         let rs = rules();
         prop_assume!(rs.verdict(&s) == Verdict::NotEligible);
-        let unknown: Vec<usize> = (0..rs.law.vocab.len()).filter(|&i| s.values[i].is_none()).collect();
+        let unknown: Vec<usize> = (0..rs.law.vocab.len()).filter(|&i| s.values.get(i).is_none()).collect();
         prop_assume!(!unknown.is_empty());
         let i = unknown[(pick % unknown.len() as u64) as usize];
         let Some(value) = decode(rs, i, seed) else { return Ok(()) };
         let mut filled = s.clone();
-        filled.values[i] = Some(value);
+        filled.values.set(i, Some(value));
         prop_assert_eq!(rs.verdict(&filled), Verdict::NotEligible,
             "filling {} changed a not_eligible verdict", rs.law.vocab.get(FactId(i as u16)).name);
     }

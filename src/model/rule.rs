@@ -115,6 +115,10 @@ impl Period {
     pub fn contains(&self, d: Date) -> bool {
         self.from.is_none_or(|f| f <= d) && self.until.is_none_or(|u| d <= u)
     }
+    /// Whether the period holds the day with this ordinal.
+    pub fn contains_ordinal(&self, d: i64) -> bool {
+        self.from.is_none_or(|f| f.ordinal() <= d) && self.until.is_none_or(|u| d <= u.ordinal())
+    }
     /// Whether two periods share a day.
     pub fn overlaps(&self, o: &Period) -> bool {
         let start = match (self.from, o.from) {

@@ -6,7 +6,7 @@ use super::facts::{FactDefault, Vocabulary};
 use super::ids::{FactId, ReadingId, RuleIdx};
 use super::outcome::{Outcome, Verdict};
 use super::text::{Lang, Text};
-use super::value::Value;
+use super::value::{Value, Values};
 
 /// What the input said about one fact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +57,7 @@ pub struct Scenario {
     /// Per fact: what the input said.
     pub(crate) given: Vec<Given>,
     /// Per fact: the value evaluation sees (defaults applied); `None` is unknown.
-    pub(crate) values: Vec<Option<Value>>,
+    pub(crate) values: Values,
     /// Per reading: the option chosen by the scenario or the caller (`None`: the default).
     pub(crate) chosen: Vec<Option<u8>>,
     /// Per reading: the option in effect.
@@ -100,7 +100,7 @@ impl Scenario {
             name: Text::default(),
             file: None,
             given: vec![Given::Omitted; vocab.len()],
-            values: vec![None; vocab.len()],
+            values: Values::unknown(vocab.len()),
             chosen: vec![None; n_readings],
             readings: vec![0; n_readings],
             texts: Vec::new(),
@@ -115,7 +115,7 @@ impl Scenario {
     /// The value evaluation sees for a fact (`None`: unknown).
     #[inline]
     pub(crate) fn get(&self, id: FactId) -> Option<Value> {
-        self.values.get(id.index()).copied().flatten()
+        self.values.get(id.index())
     }
     /// The original text of a text fact.
     pub(crate) fn text(&self, id: FactId) -> Option<&str> {
@@ -127,9 +127,7 @@ impl Scenario {
     /// Sets a fact's value as evaluation sees it (what-if and truth tables),
     /// leaving what the input said unchanged.
     pub(crate) fn set(&mut self, id: FactId, v: Option<Value>) {
-        if let Some(slot) = self.values.get_mut(id.index()) {
-            *slot = v;
-        }
+        self.values.set(id.index(), v);
     }
     /// Gives a fact a value, as if the input had said so.
     pub(crate) fn give(&mut self, id: FactId, v: Value) {
@@ -180,9 +178,7 @@ impl Scenario {
                     }
                 },
             };
-            if let Some(slot) = self.values.get_mut(i) {
-                *slot = v;
-            }
+            self.values.set(i, v);
         }
     }
 }

@@ -3,7 +3,7 @@
 //! reason for the verdict, and the notes on the input.
 
 use super::words::{self, words};
-use crate::engine::{Evaluation, NONE};
+use crate::engine::Evaluation;
 use crate::model::Lang;
 use crate::model::ids::{FactId, FactSet};
 use crate::model::law::Law;
@@ -77,10 +77,8 @@ pub(crate) fn explanation(s: &Scenario, e: &Evaluation<'_>, i: usize, lang: Lang
             words::cannot_decide(lang, &fact_names(law, r.missing), r.missing.len())
         }
         (o, Some(v)) => {
-            let chosen = v
-                .explanation(o)
-                .filter(|_| r.case != NONE)
-                .and_then(|ex| ex.0.get(usize::from(r.case)));
+            let chosen = crate::engine::case(e, s, i)
+                .and_then(|c| v.explanation(o).and_then(|ex| ex.0.get(c)));
             match chosen {
                 Some(case) => fill(law, s, case.text.get(lang), lang),
                 None if o == Outcome::NotApplicable => words(lang).not_applicable.to_owned(),
