@@ -52,20 +52,27 @@ impl RuleSet {
     }
 
     /// The ruleset shipped in `rules/`, embedded in the library at build
-    /// time: no filesystem needed.
+    /// time: no filesystem needed. It was loaded, checked and compiled when
+    /// the library was built, so this only decodes it (tens of
+    /// microseconds); should that ever fail, the embedded texts are loaded
+    /// with every check instead.
     pub fn embedded() -> Result<RuleSet, RulesetError> {
-        let parsed = EMBEDDED_RULES
-            .iter()
-            .zip(EMBEDDED_TREES)
-            .map(|((name, text), tree)| {
-                let node = tree
-                    .and_then(crate::tree::decode)
-                    .map_or_else(|| crate::yaml::parse(text), Ok);
-                ((*name).to_owned(), node)
-            })
-            .collect();
-        let (law, warnings) = load::load_trees(parsed)?;
-        Ok(RuleSet::from_law(law, warnings))
+        let ready = crate::model::strings::read_from(EMBEDDED_STRINGS, || {
+            postcard::from_bytes::<(Law, Programs)>(EMBEDDED_READY)
+        });
+        if let Ok((law, programs)) = ready {
+            return Ok(RuleSet {
+                law,
+                programs,
+                warnings: Vec::new(),
+            });
+        }
+        RuleSet::embedded_from_texts()
+    }
+
+    /// The shipped ruleset loaded from its embedded texts, with every check.
+    pub(crate) fn embedded_from_texts() -> Result<RuleSet, RulesetError> {
+        RuleSet::from_texts(EMBEDDED_RULES)
     }
 
     /// Loads a ruleset from named YAML texts (`(name for messages, text)`),
@@ -232,5 +239,30 @@ impl RuleSet {
             l.law_versions.len(),
             l.readings.len(),
         )
+    }
+}
+
+#[cfg(test)]
+mod embedded_tests {
+    use super::*;
+
+    /// The blob prepared by the build script is the ruleset the loader makes
+    /// from the same texts now: same law, same programs, no warnings lost.
+    #[test]
+    fn the_ready_made_ruleset_is_the_loaded_one() {
+        assert!(
+            !EMBEDDED_READY.is_empty(),
+            "the build script wrote no ruleset"
+        );
+        let ready: (Law, Programs) = crate::model::strings::read_from(EMBEDDED_STRINGS, || {
+            postcard::from_bytes(EMBEDDED_READY)
+        })
+        .expect("the embedded blob decodes");
+        let loaded = RuleSet::embedded_from_texts().expect("the shipped rules load");
+        assert!(loaded.warnings.is_empty());
+        assert_eq!(format!("{:?}", ready.0), format!("{:?}", loaded.law));
+        assert_eq!(ready.1, loaded.programs);
+        let fast = RuleSet::embedded().expect("embedded");
+        assert_eq!(fast.law.key, loaded.law.key);
     }
 }

@@ -37,12 +37,12 @@ fn fact_schema(law: &Law, i: usize) -> Value {
         FactType::List(vals) => json!({
             "type": ["array", "null"],
             "items": {
-                "enum": vals.iter().map(|v| v.name.clone()).collect::<Vec<_>>(),
+                "enum": vals.iter().map(|v| v.name.to_string()).collect::<Vec<_>>(),
                 "enumDescriptions": vals.iter().map(|v| v.description.get(Lang::En).clone()).collect::<Vec<_>>(),
             },
         }),
     };
-    let mut description = decl.description.get(Lang::En).clone();
+    let mut description = decl.description.get(Lang::En).to_string();
     if let Some(ja) = &decl.description.ja {
         description = format!("{description}\n\n{ja}");
     }
@@ -86,7 +86,7 @@ fn scenario_schema(law: &Law) -> Value {
     let mut readings = Map::new();
     for r in &law.readings {
         readings.insert(
-            r.id.clone(),
+            r.id.to_string(),
             json!({
                 "description": r.question.of(Lang::En),
                 "enum": r.options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(),

@@ -77,7 +77,7 @@ impl RuleSet {
                     .enumerate()
                     .filter(|(_, (a, b))| a != b)
                     .map(|(r, (a, b))| Changed {
-                        rule: law.rules[r].id.0.clone(),
+                        rule: law.rules[r].id.0.to_string(),
                         from: *a,
                         to: *b,
                     })
@@ -86,7 +86,7 @@ impl RuleSet {
             };
             rows.push(HistoryRow {
                 law_version: LawRef {
-                    id: v.id.clone(),
+                    id: v.id.to_string(),
                     in_force_from: v.in_force_from.to_string(),
                     title: v.title.of(lang).to_owned(),
                 },

@@ -123,13 +123,13 @@ fn dimension(rs: &RuleSet, name: &str) -> Result<Dimension, MatrixError> {
             FactType::Enum(v) => v
                 .iter()
                 .enumerate()
-                .map(|(i, e)| (Value::Enum(i as u8), e.name.clone()))
+                .map(|(i, e)| (Value::Enum(i as u8), e.name.to_string()))
                 .collect(),
             FactType::Text => decl
                 .symbols
                 .iter()
                 .enumerate()
-                .map(|(i, s)| (Value::Sym(i as u32), s.clone()))
+                .map(|(i, s)| (Value::Sym(i as u32), s.to_string()))
                 .collect(),
             FactType::Date => law
                 .law_versions
@@ -149,7 +149,7 @@ fn dimension(rs: &RuleSet, name: &str) -> Result<Dimension, MatrixError> {
             FactType::List(v) => {
                 return Err(MatrixError::WholeList {
                     name: name.to_owned(),
-                    example: v.last().map(|e| e.name.clone()).unwrap_or_default(),
+                    example: v.last().map(|e| e.name.to_string()).unwrap_or_default(),
                 });
             }
         };
@@ -180,7 +180,7 @@ fn dimension(rs: &RuleSet, name: &str) -> Result<Dimension, MatrixError> {
             ],
         });
     }
-    let mut names: Vec<String> = vocab.facts.iter().map(|f| f.name.clone()).collect();
+    let mut names: Vec<String> = vocab.facts.iter().map(|f| f.name.to_string()).collect();
     for f in &vocab.facts {
         if let FactType::List(vals) = &f.ty {
             names.extend(vals.iter().map(|v| format!("{}.{}", f.name, v.name)));
@@ -241,7 +241,7 @@ impl RuleSet {
                 o.fact == d.fact && (o.item.is_none() || d.item.is_none() || o.item == d.item)
             }) {
                 return Err(MatrixError::Duplicate {
-                    name: d.name.clone(),
+                    name: d.name.to_string(),
                 });
             }
         }

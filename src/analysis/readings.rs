@@ -168,7 +168,7 @@ impl RuleSet {
                             .zip(&choice)
                             .map(|(&r, &o)| {
                                 let d = &law.readings[r];
-                                (d.id.clone(), d.options[usize::from(o)].id.clone())
+                                (d.id.to_string(), d.options[usize::from(o)].id.to_string())
                             })
                             .collect(),
                     ),
@@ -185,7 +185,7 @@ impl RuleSet {
             robust: verdicts.windows(2).all(|w| w[0] == w[1]),
             deciding: deciding
                 .into_iter()
-                .map(|r| law.readings[r].id.clone())
+                .map(|r| law.readings[r].id.to_string())
                 .collect(),
             combinations,
         })

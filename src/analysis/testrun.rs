@@ -62,7 +62,7 @@ impl RuleSet {
                         .iter()
                         .map(|&(r, o)| {
                             let d = &law.readings[r];
-                            (d.id.clone(), d.options[usize::from(o)].id.clone())
+                            (d.id.to_string(), d.options[usize::from(o)].id.to_string())
                         })
                         .collect(),
                 );
@@ -234,7 +234,7 @@ impl RuleSet {
                     for o in [Outcome::Fail, Outcome::Undetermined] {
                         for i in e.deciding(o) {
                             deciding.push(RuleLine {
-                                rule: law.rules[i].id.0.clone(),
+                                rule: law.rules[i].id.0.to_string(),
                                 outcome: o,
                                 explanation: line(i),
                             });
@@ -253,7 +253,7 @@ impl RuleSet {
                         .mismatches
                         .iter()
                         .map(|&(r, want, got)| Mismatch {
-                            rule: law.rules[r].id.0.clone(),
+                            rule: law.rules[r].id.0.to_string(),
                             expected: want,
                             actual: got,
                             explanation: line(r),
@@ -273,7 +273,7 @@ impl RuleSet {
                 .iter()
                 .zip(&cov.counts)
                 .map(|(r, c)| RuleCoverage {
-                    rule: r.id.0.clone(),
+                    rule: r.id.0.to_string(),
                     pass: c[0],
                     fail: c[1],
                     undetermined: c[2],
@@ -284,7 +284,7 @@ impl RuleSet {
             never_both_ways: cov
                 .gaps(self)
                 .into_iter()
-                .map(|i| self.law.rules[i].id.0.clone())
+                .map(|i| self.law.rules[i].id.0.to_string())
                 .collect(),
         }
     }

@@ -173,7 +173,7 @@ impl RuleSet {
             verdict,
             kept: keep
                 .iter()
-                .map(|f| law.vocab.get(*f).name.clone())
+                .map(|f| law.vocab.get(*f).name.to_string())
                 .collect(),
             max_changes,
             alternatives: Vec::new(),
@@ -476,7 +476,7 @@ fn changes(
             let to = after.get(f)?;
             let from = base.get(f);
             Some(Change {
-                fact: law.vocab.get(f).name.clone(),
+                fact: law.vocab.get(f).name.to_string(),
                 from: json_value(law, base, f, from),
                 to: json_value(law, base, f, Some(to)),
                 side: law.vocab.get(f).side.map(|s| s.keyword().to_owned()),

@@ -30,7 +30,7 @@ use crate::model::value::Values;
 /// One operation of the flat code. There is no `not`: compiling pushes
 /// negation down to the tests (Kleene's logic keeps De Morgan's laws), so a
 /// test carries a flag instead, and nested `all`s (or `any`s) are merged.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 enum Op {
     Const(bool),
     All,
@@ -43,7 +43,7 @@ enum Op {
 
 /// An operation, the index just past its subtree, and for a test whether
 /// its value is negated.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 struct Node {
     op: Op,
     end: u32,
@@ -93,7 +93,7 @@ type Start = u32;
 const ALWAYS: Start = u32::MAX;
 
 /// One rule to run in an epoch: its version in force and that version's programs.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 struct Step {
     rule: u32,
     version: u8,
@@ -104,7 +104,7 @@ struct Step {
 }
 
 /// A period in which the same rule versions are in force.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 struct Epoch {
     /// The first day (by ordinal); the epoch lasts until the next one's.
     from: i64,
@@ -115,7 +115,7 @@ struct Epoch {
 }
 
 /// A whole ruleset, compiled.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Programs {
     code: Vec<Node>,
     terms: Vec<Start>,

@@ -79,7 +79,7 @@ impl<'r> Evaluation<'r> {
         self.verdict
     }
     /// The date the law was taken at (`YYYY-MM-DD`).
-    pub fn date(&self) -> crate::Date {
+    pub fn date(&self) -> Date {
         self.date
     }
     /// The id of the law version in force on the date (`None` before the first).

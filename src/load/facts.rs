@@ -120,7 +120,7 @@ impl Loader {
             }
         };
         let mut decl = FactDecl {
-            name: name.clone(),
+            name: name.clone().into(),
             ty,
             description,
             default: None,
@@ -205,7 +205,7 @@ impl Loader {
                             let what = format!("the description of value `{}`", k.name);
                             let description = self.text_node(file, v, &what).unwrap_or_default();
                             out.push(EnumValue {
-                                name: k.name.clone(),
+                                name: k.name.clone().into(),
                                 description,
                             });
                         }

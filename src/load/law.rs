@@ -6,6 +6,7 @@ use super::reader::{Loader, at, ticks};
 use crate::error::{Code, did_you_mean, suggest};
 use crate::model::decls::{About, LawVersion, Principle, Reading, ReadingOption, Source};
 use crate::model::ids::{MAX_READINGS, ReadingId};
+use crate::model::strings::Str;
 use crate::tree::{Node, Value as Y};
 
 impl Loader {
@@ -58,10 +59,10 @@ impl Loader {
         }
         let note = self.opt_text(file, &f, "note");
         self.sources.push(Source {
-            id,
+            id: id.into(),
             title,
-            url,
-            kind,
+            url: url.map(Str::from),
+            kind: kind.into(),
             note,
         });
     }
@@ -120,7 +121,7 @@ impl Loader {
                         None => Vec::new(),
                     };
                     options.push(ReadingOption {
-                        id: oid,
+                        id: oid.into(),
                         text,
                         sources,
                     });
@@ -170,7 +171,7 @@ impl Loader {
             }
         };
         self.readings.push(Reading {
-            id,
+            id: id.into(),
             question,
             options,
             default,
@@ -233,7 +234,7 @@ impl Loader {
             self.err(Code::SameDayLawVersions, at(file, n.pos), msg, None);
         }
         out.push(LawVersion {
-            id,
+            id: id.into(),
             in_force_from,
             title,
             summary,

@@ -156,7 +156,7 @@ pub(crate) fn load_trees(
         .terms
         .drain(..)
         .map(|t| Term {
-            name: t.name,
+            name: t.name.into(),
             description: t.description,
             when: t
                 .compiled

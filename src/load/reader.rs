@@ -8,6 +8,7 @@ use crate::model::Location;
 use crate::model::decls::{Reading, Source};
 use crate::model::facts::Vocabulary;
 use crate::model::ids::FactId;
+use crate::model::strings::Str;
 use crate::model::text::Text;
 use crate::tree::{Key, Node, Pos, Value as Y};
 use std::collections::HashMap;
@@ -169,7 +170,10 @@ impl Loader {
                         None,
                     );
                 }
-                Some(Text { en, ja })
+                Some(Text {
+                    en: en.into(),
+                    ja: ja.map(Str::from),
+                })
             }
             other => {
                 self.err(

@@ -8,8 +8,9 @@ use crate::model::condition::Condition;
 use crate::model::ids::FactSet;
 use crate::model::ids::ReadingSet;
 use crate::model::rule::{
-    Case, Citation, Explanation, Period, Rule, RuleId, RuleKind, RuleVersion, Segment, Template,
+    Case, Citation, Explanation, Period, Rule, RuleId, RuleKind, RuleVersion, Template,
 };
+use crate::model::strings::Str;
 use crate::model::text::{Localized, Text};
 use crate::tree::{Node, Value as Y};
 
@@ -17,7 +18,7 @@ impl Loader {
     // ------------------------------------------------------------ explanations
 
     fn template(&mut self, file: &str, node: &Node, text: &str) -> Template {
-        let mut segs = Vec::new();
+        let mut holes = Vec::new();
         let mut lit = String::new();
         let mut rest = text;
         while let Some(i) = rest.find(['{', '}']) {
@@ -49,10 +50,7 @@ impl Loader {
             rest = &rest[end + 1..];
             match self.vocab.lookup(name) {
                 Some(id) => {
-                    if !lit.is_empty() {
-                        segs.push(Segment::Text(std::mem::take(&mut lit)));
-                    }
-                    segs.push(Segment::Fact(id));
+                    holes.push((u32::try_from(lit.len()).unwrap_or(u32::MAX), id));
                 }
                 None => {
                     let s = suggest(name, self.vocab.facts.iter().map(|f| f.name.as_str()));
@@ -66,10 +64,10 @@ impl Loader {
             }
         }
         lit.push_str(rest);
-        if !lit.is_empty() {
-            segs.push(Segment::Text(lit));
+        Template {
+            text: lit.into(),
+            holes,
         }
-        Template(segs)
     }
 
     pub(super) fn explanation(&mut self, file: &str, node: &Node) -> Explanation {
@@ -181,8 +179,8 @@ impl Loader {
                     out.push(Citation {
                         article,
                         sources,
-                        text_ja,
-                        text_en,
+                        text_ja: text_ja.map(Str::from),
+                        text_en: text_en.map(Str::from),
                     });
                 }
             }
@@ -384,7 +382,7 @@ impl Loader {
             }
         }
         Some(Rule {
-            id: RuleId(id),
+            id: RuleId(id.into()),
             title,
             principle,
             kind,

@@ -13,6 +13,7 @@ use crate::model::ids::FactId;
 use crate::model::law::Law;
 use crate::model::outcome::{Outcome, Verdict};
 use crate::model::scenario::{Expectation, Given, Note, Scenario};
+use crate::model::strings::Str;
 use crate::model::text::Text;
 use crate::model::value::{OTHER_SYMBOL, Value};
 use crate::tree::{Key, Node, Pos, Value as Y};
@@ -216,8 +217,8 @@ impl Walker<'_> {
                         }
                     };
                     match k.name.as_str() {
-                        "en" => t.en = s,
-                        "ja" => t.ja = Some(s),
+                        "en" => t.en = s.into(),
+                        "ja" => t.ja = Some(s.into()),
                         other => {
                             let s = suggest(other, keys::TEXT.iter().copied());
                             self.unknown_key(k.pos, format!("name.{other}"), &ticks(keys::TEXT), s);
@@ -510,10 +511,8 @@ impl Walker<'_> {
                 if let (Value::Sym(sym), Y::Str(s)) = (val, &v.value) {
                     let text = s.trim().to_owned();
                     if sym == OTHER_SYMBOL && !decl.symbols.is_empty() {
-                        let suggestion = suggest(
-                            &text.to_uppercase(),
-                            decl.symbols.iter().map(String::as_str),
-                        );
+                        let suggestion =
+                            suggest(&text.to_uppercase(), decl.symbols.iter().map(Str::as_str));
                         self.sc.notes.push(Note::Unlisted {
                             fact: id,
                             text: text.clone(),

@@ -14,7 +14,7 @@ pub(super) fn literal(decl: &mut FactDecl, n: &Node) -> Result<Value, String> {
             let Y::Str(s) = &n.value else {
                 return Err(format!("`{}` takes a text", decl.name));
             };
-            decl.symbols.push(s.trim().to_uppercase());
+            decl.symbols.push(s.trim().to_uppercase().into());
             Ok(Value::Sym((decl.symbols.len() - 1) as u32))
         }
         Ok(Some(v)) => Ok(v),

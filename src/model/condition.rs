@@ -7,7 +7,7 @@ use super::outcome::Outcome;
 use super::value::Value;
 
 /// A comparison operator on integers and dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum CmpOp {
     /// `at_least`: ≥
     AtLeast,
@@ -20,7 +20,7 @@ pub(crate) enum CmpOp {
 }
 
 /// A test on one fact.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Test {
     /// `is_set: true`: the fact is known (never unknown itself).
     IsSet,
@@ -37,7 +37,7 @@ pub(crate) enum Test {
 }
 
 /// A condition in Kleene three-valued logic.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Condition {
     /// `true` / `false`.
     Const(bool),
@@ -111,7 +111,7 @@ impl Condition {
 }
 
 /// A set of outcomes, as bits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct OutcomeSet(pub u8);
 
 impl OutcomeSet {

@@ -5,13 +5,14 @@ use super::condition::Condition;
 use super::date::Date;
 use super::ids::{FactSet, ReadingSet, SourceId};
 use super::location::Location;
+use super::strings::Str;
 use super::text::Text;
 
 /// A version of the law, selected by date.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct LawVersion {
     /// Short id, e.g. `1998`.
-    pub id: String,
+    pub id: Str,
     /// First day in force.
     pub in_force_from: Date,
     /// What it is, e.g. `Act No. 102 of 1998`.
@@ -21,7 +22,7 @@ pub(crate) struct LawVersion {
 }
 
 /// One of the principles the rules encode, for grouping and display.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Principle {
     /// Its number.
     pub number: u8,
@@ -32,10 +33,10 @@ pub(crate) struct Principle {
 }
 
 /// A named condition (a defined term of the statute), shared by the rules that use it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Term {
     /// Its name, used as `term: name`.
-    pub name: String,
+    pub name: Str,
     /// What it means.
     pub description: Text,
     /// The condition it stands for.
@@ -49,10 +50,10 @@ pub(crate) struct Term {
 }
 
 /// A contested point of the law: the question, the options, the default.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Reading {
     /// Its id, e.g. `parties-gone-before-2016`.
-    pub id: String,
+    pub id: Str,
     /// The question the statute leaves open.
     pub question: Text,
     /// The options; a scenario chooses one.
@@ -74,10 +75,10 @@ impl Reading {
 }
 
 /// One answer to a reading's question.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct ReadingOption {
     /// Its id, e.g. `practice`.
-    pub id: String,
+    pub id: Str,
     /// What it says.
     pub text: Text,
     /// Where the reading comes from.
@@ -85,23 +86,23 @@ pub(crate) struct ReadingOption {
 }
 
 /// A document the rules rely on: a statute text, a government page, a Diet answer.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Source {
     /// Its id, e.g. `act-2006`.
-    pub id: String,
+    pub id: Str,
     /// Its title.
     pub title: Text,
     /// Where to read it, if it is online.
-    pub url: Option<String>,
+    pub url: Option<Str>,
     /// What kind of document it is (`statute`, `government`, …).
-    pub kind: String,
+    pub kind: Str,
     /// What it supports and how sure the reading is.
     pub note: Option<Text>,
 }
 
 /// What the ruleset is about, in its own words: the renderers print these
 /// instead of naming any law themselves.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct About {
     /// A short title for handouts, e.g. "PKO Act eligibility".
     pub title: Text,

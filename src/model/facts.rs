@@ -6,11 +6,12 @@
 use super::condition::Condition;
 use super::ids::{FactId, ReadingId};
 use super::location::Location;
+use super::strings::Str;
 use super::text::Text;
 use super::value::Value;
 
 /// The type of a fact, with its domain.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) enum FactType {
     /// `true` or `false`.
     Bool,
@@ -71,17 +72,17 @@ fn list_names(v: &[EnumValue]) -> String {
 }
 
 /// One named value of an enum or list fact.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct EnumValue {
     /// The value as written in a scenario.
-    pub name: String,
+    pub name: Str,
     /// What it means, for students and for the schema.
     pub description: Text,
 }
 
 /// Who could change a fact, for grouping what-if answers: the world (the
 /// situation on the ground) or the plan (what the dispatching state decides).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Side {
     /// The situation: ceasefire, consents, who is a party.
     World,
@@ -103,10 +104,10 @@ impl Side {
 }
 
 /// A declared fact.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct FactDecl {
     /// Dotted name, e.g. `conflict.ceasefire`.
-    pub name: String,
+    pub name: Str,
     /// Its type and domain.
     pub ty: FactType,
     /// What it means.
@@ -118,14 +119,14 @@ pub(crate) struct FactDecl {
     /// Who could change it (for what-if answers).
     pub side: Option<Side>,
     /// For text facts: the names the rules compare it with, upper-cased, in first-use order.
-    pub symbols: Vec<String>,
+    pub symbols: Vec<Str>,
     /// Where the fact is declared.
     pub location: Location,
 }
 
 /// A fact's default: the value it takes when a scenario omits it (never
 /// when a scenario gives `null`, which is unknown).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) enum FactDefault {
     /// A fixed value.
     Value(Value),
@@ -136,7 +137,7 @@ pub(crate) enum FactDefault {
 }
 
 /// The declared facts of a ruleset.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Vocabulary {
     /// The facts, in declaration order.
     pub facts: Vec<FactDecl>,
@@ -180,7 +181,7 @@ impl Vocabulary {
                 .ty
                 .values()
                 .get(usize::from(i))
-                .map_or_else(|| format!("#{i}"), |v| v.name.clone()),
+                .map_or_else(|| format!("#{i}"), |v| v.name.to_string()),
             Value::Set(bits) => {
                 format!(
                     "[{}]",
@@ -192,7 +193,7 @@ impl Vocabulary {
             // The scenario's own spelling when it is this value, else the rules' name.
             Value::Sym(s) => match (decl.symbols.get(s as usize), text) {
                 (Some(sym), Some(t)) if t.trim().to_uppercase() == *sym => t.to_owned(),
-                (Some(sym), _) => sym.clone(),
+                (Some(sym), _) => sym.to_string(),
                 (None, Some(t)) => t.to_owned(),
                 (None, None) => "(other)".to_owned(),
             },

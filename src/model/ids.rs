@@ -2,7 +2,9 @@
 //! sources and rules are referred to by index, never by name, once loaded.
 
 /// Index of a fact in its vocabulary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub(crate) struct FactId(pub u16);
 
 impl FactId {
@@ -16,7 +18,9 @@ impl FactId {
 pub(crate) const MAX_FACTS: usize = 64;
 
 /// A set of facts, as a bit set; used for "facts read" and "facts missing".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub(crate) struct FactSet(pub u64);
 
 impl FactSet {
@@ -58,7 +62,9 @@ pub(crate) type ReadingId = usize;
 pub(crate) const MAX_READINGS: usize = 64;
 
 /// A set of readings, as bits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub(crate) struct ReadingSet(pub u64);
 
 impl ReadingSet {

@@ -7,7 +7,7 @@ use super::ids::ReadingId;
 use super::rule::Rule;
 
 /// Everything a ruleset declares, loaded and checked: the law as data.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Law {
     /// What the ruleset is about.
     pub about: About,

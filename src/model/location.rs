@@ -1,7 +1,18 @@
 //! Where something was written: a file, a line and a column.
 
 /// A place in a file; line and column are 1-based, 0 when unknown.
-#[derive(Debug, Clone, PartialEq, Eq, Default, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 #[non_exhaustive]
 pub struct Location {
     /// The file, as named when loading.

@@ -12,6 +12,7 @@ pub(crate) mod location;
 pub(crate) mod outcome;
 pub(crate) mod rule;
 pub(crate) mod scenario;
+pub(crate) mod strings;
 pub(crate) mod text;
 pub(crate) mod value;
 

@@ -5,11 +5,14 @@ use super::condition::Condition;
 use super::date::Date;
 use super::ids::{FactId, FactSet, ReadingSet, SourceId};
 use super::location::Location;
+use super::strings::Str;
 use super::text::{Localized, Text};
 
 /// A rule's identifier, e.g. `ceasefire-agreement`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) struct RuleId(pub String);
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub(crate) struct RuleId(pub Str);
 
 impl std::fmt::Display for RuleId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -18,7 +21,7 @@ impl std::fmt::Display for RuleId {
 }
 
 /// What a rule is about; decides how it is grouped and whether it decides the verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub(crate) enum RuleKind {
     /// The Act itself (in force, no use of force, personnel cap).
     General,
@@ -61,21 +64,62 @@ impl RuleKind {
     }
 }
 
-/// A piece of explanation text.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Segment {
+/// An explanation with placeholders, parsed once at load: the literal text
+/// (braces unescaped, placeholders removed) and, in order, the byte offsets
+/// in it where a fact's value goes (`{fact.name}`: the value, or "unknown").
+/// One string and, for most texts, no list at all: cheap to keep and to load.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Template {
+    /// The literal text.
+    pub text: Str,
+    /// Where each placeholder goes, and its fact.
+    pub holes: Vec<(u32, FactId)>,
+}
+
+/// A piece of a template, in order.
+pub(crate) enum Segment<'t> {
     /// Literal text.
-    Text(String),
-    /// `{fact.name}`: the fact's value, or "unknown".
+    Text(&'t str),
+    /// A placeholder.
     Fact(FactId),
 }
 
-/// An explanation with placeholders, parsed once at load.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub(crate) struct Template(pub Vec<Segment>);
+impl Template {
+    /// The literal pieces and placeholders, in order.
+    pub fn segments(&self) -> impl Iterator<Item = Segment<'_>> {
+        let text = self.text.as_str();
+        let mut at = 0usize;
+        let mut holes = self.holes.iter();
+        let mut pending: Option<FactId> = None;
+        std::iter::from_fn(move || {
+            if let Some(f) = pending.take() {
+                return Some(Segment::Fact(f));
+            }
+            match holes.next() {
+                Some(&(pos, f)) => {
+                    let pos = (pos as usize).clamp(at, text.len());
+                    let lit = text.get(at..pos).unwrap_or("");
+                    at = pos;
+                    if lit.is_empty() {
+                        Some(Segment::Fact(f))
+                    } else {
+                        pending = Some(f);
+                        Some(Segment::Text(lit))
+                    }
+                }
+                None if at < text.len() => {
+                    let lit = text.get(at..).unwrap_or("");
+                    at = text.len();
+                    Some(Segment::Text(lit))
+                }
+                None => None,
+            }
+        })
+    }
+}
 
 /// One case of an explanation: used when `when` holds (or always, without `when`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Case {
     /// The condition; `None` for the closing case.
     pub when: Option<Condition>,
@@ -84,24 +128,24 @@ pub(crate) struct Case {
 }
 
 /// An explanation, chosen by case: the first case whose `when` holds wins.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Explanation(pub Vec<Case>);
 
 /// A citation: the article, the source it is read from, and where known the statute's own words.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Citation {
     /// The reference, e.g. `PKO Act Art 3(1)` / `国際平和協力法第3条第1号`.
     pub article: Text,
     /// The sources it is read from.
     pub sources: Vec<SourceId>,
     /// The statute's words in Japanese.
-    pub text_ja: Option<String>,
+    pub text_ja: Option<Str>,
     /// An English rendering.
-    pub text_en: Option<String>,
+    pub text_en: Option<Str>,
 }
 
 /// A period in force, both ends inclusive; open ends are `None`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Period {
     /// First day in force.
     pub from: Option<Date>,
@@ -148,7 +192,7 @@ impl std::fmt::Display for Period {
 }
 
 /// One version of a rule, in force over a period.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct RuleVersion {
     /// When this version is the law.
     pub period: Period,
@@ -190,7 +234,7 @@ impl RuleVersion {
 }
 
 /// A rule: one legal requirement, with its versions over time.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Rule {
     /// Unique identifier.
     pub id: RuleId,
@@ -212,5 +256,32 @@ impl Rule {
     /// The version in force on `d`, if any.
     pub fn version_at(&self, d: Date) -> Option<usize> {
         self.versions.iter().position(|v| v.period.contains(d))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_segments_put_each_value_where_its_placeholder_was() {
+        // "{a} is {b}{c}." with a, b, c as facts 0, 1, 2.
+        let t = Template {
+            text: Str::from(" is ."),
+            holes: vec![(0, FactId(0)), (4, FactId(1)), (4, FactId(2))],
+        };
+        let shown: Vec<String> = t
+            .segments()
+            .map(|s| match s {
+                Segment::Text(x) => x.to_owned(),
+                Segment::Fact(f) => format!("<{}>", f.0),
+            })
+            .collect();
+        assert_eq!(shown, ["<0>", " is ", "<1>", "<2>", "."]);
+        let plain = Template {
+            text: Str::from("no placeholders"),
+            holes: Vec::new(),
+        };
+        assert_eq!(plain.segments().count(), 1);
     }
 }

@@ -3,6 +3,7 @@
 //! and, once translated, in Japanese; a missing translation falls back to
 //! English and `check` reports it.
 
+use super::strings::Str;
 use std::fmt;
 
 /// A language for explanations.
@@ -47,7 +48,7 @@ impl fmt::Display for Lang {
 }
 
 /// A value in English and, optionally, Japanese.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Localized<T> {
     /// English.
     pub en: T,
@@ -66,11 +67,11 @@ impl<T> Localized<T> {
 }
 
 /// A bilingual text.
-pub(crate) type Text = Localized<String>;
+pub(crate) type Text = Localized<Str>;
 
 impl Text {
     /// An English-only text.
-    pub fn en(s: impl Into<String>) -> Text {
+    pub fn en(s: impl Into<Str>) -> Text {
         Text {
             en: s.into(),
             ja: None,

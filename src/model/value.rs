@@ -3,7 +3,9 @@
 use super::date::Date;
 
 /// A fact's value. `Copy`, so that evaluation never allocates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub(crate) enum Value {
     /// A boolean.
     Bool(bool),

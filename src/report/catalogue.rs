@@ -12,6 +12,7 @@ use crate::model::ids::FactId;
 use crate::model::law::Law;
 use crate::model::outcome::Outcome;
 use crate::model::rule::{Citation, Rule};
+use crate::model::strings::Str;
 use crate::model::value::Value;
 use crate::ruleset::RuleSet;
 use serde::{Deserialize, Serialize};
@@ -200,10 +201,10 @@ pub struct OptionInfo {
 fn source_info(law: &Law, s: usize, lang: Lang) -> Option<SourceInfo> {
     let src = law.sources.get(s)?;
     Some(SourceInfo {
-        id: src.id.clone(),
+        id: src.id.to_string(),
         title: src.title.of(lang).to_owned(),
-        url: src.url.clone(),
-        kind: src.kind.clone(),
+        url: src.url.as_deref().map(str::to_owned),
+        kind: src.kind.to_string(),
         note: src.note.as_ref().map(|n| n.of(lang).to_owned()),
     })
 }
@@ -211,8 +212,8 @@ fn source_info(law: &Law, s: usize, lang: Lang) -> Option<SourceInfo> {
 fn cite_info(law: &Law, c: &Citation, lang: Lang) -> CiteInfo {
     CiteInfo {
         article: c.article.of(lang).to_owned(),
-        ja: c.text_ja.clone(),
-        en: c.text_en.clone(),
+        ja: c.text_ja.as_deref().map(str::to_owned),
+        en: c.text_en.as_deref().map(str::to_owned),
         sources: c
             .sources
             .iter()
@@ -260,7 +261,7 @@ impl RuleSet {
         let principle = r.principle.and_then(|p| law.principle(p));
         Some(ExplainReport {
             schema_version: SCHEMA_VERSION,
-            rule: r.id.0.clone(),
+            rule: r.id.0.to_string(),
             title: r.title.of(lang).to_owned(),
             principle: r.principle,
             principle_title: principle.map(|p| p.title.of(lang).to_owned()),
@@ -290,7 +291,7 @@ impl RuleSet {
                         .collect(),
                 };
                 RuleInfo {
-                    rule: r.id.0.clone(),
+                    rule: r.id.0.to_string(),
                     title: r.title.of(lang).to_owned(),
                     principle: r.principle,
                     kind: r.kind.keyword().to_owned(),
@@ -308,7 +309,7 @@ impl RuleSet {
                 .and_then(|d| law.law_version_at(d))
                 .and_then(|v| law.law_versions.get(v))
                 .map(|v| super::LawRef {
-                    id: v.id.clone(),
+                    id: v.id.to_string(),
                     in_force_from: v.in_force_from.to_string(),
                     title: v.title.of(lang).to_owned(),
                 }),
@@ -334,7 +335,7 @@ impl RuleSet {
                     _ => serde_json::Value::Null,
                 };
                 FactInfo {
-                    name: f.name.clone(),
+                    name: f.name.to_string(),
                     ty: f.ty.keyword().to_owned(),
                     description: f.description.of(lang).to_owned(),
                     values: f
@@ -342,14 +343,14 @@ impl RuleSet {
                         .values()
                         .iter()
                         .map(|v| ValueInfo {
-                            name: v.name.clone(),
+                            name: v.name.to_string(),
                             description: v.description.of(lang).to_owned(),
                         })
                         .collect(),
                     min,
                     max,
                     default,
-                    names: f.symbols.clone(),
+                    names: f.symbols.iter().map(Str::to_string).collect(),
                     side: f.side.map(|s| s.keyword().to_owned()),
                 }
             })
@@ -363,17 +364,17 @@ impl RuleSet {
             .iter()
             .enumerate()
             .map(|(r, d)| ReadingInfo {
-                id: d.id.clone(),
+                id: d.id.to_string(),
                 question: d.question.of(lang).to_owned(),
                 default: d
                     .options
                     .get(usize::from(d.default))
-                    .map_or(String::new(), |o| o.id.clone()),
+                    .map_or(String::new(), |o| o.id.to_string()),
                 options: d
                     .options
                     .iter()
                     .map(|o| OptionInfo {
-                        id: o.id.clone(),
+                        id: o.id.to_string(),
                         text: o.text.of(lang).to_owned(),
                         sources: o
                             .sources
@@ -386,14 +387,14 @@ impl RuleSet {
                     .rules
                     .iter()
                     .filter(|rule| rule.versions.iter().any(|v| v.consults.contains(r)))
-                    .map(|rule| rule.id.0.clone())
+                    .map(|rule| rule.id.0.to_string())
                     .collect(),
                 facts: law
                     .vocab
                     .facts
                     .iter()
                     .filter(|f| matches!(&f.default, Some(FactDefault::ByReading(x, _)) if *x == r))
-                    .map(|f| f.name.clone())
+                    .map(|f| f.name.to_string())
                     .collect(),
             })
             .collect()
@@ -415,8 +416,8 @@ impl RuleSet {
 fn names(law: &Law, f: FactId, mask: u64) -> String {
     let decl = law.vocab.get(f);
     let all: Vec<String> = match &decl.ty {
-        FactType::Text => decl.symbols.clone(),
-        ty => ty.values().iter().map(|v| v.name.clone()).collect(),
+        FactType::Text => decl.symbols.iter().map(Str::to_string).collect(),
+        ty => ty.values().iter().map(|v| v.name.to_string()).collect(),
     };
     all.iter()
         .enumerate()
@@ -439,7 +440,11 @@ fn test_words(law: &Law, f: FactId, t: &Test, lang: Lang) -> String {
         Test::IsSet => format!("`{name}` is known"),
         Test::Is(v) => {
             let v = match v {
-                Value::Sym(s) => decl.symbols.get(*s as usize).cloned().unwrap_or_default(),
+                Value::Sym(s) => decl
+                    .symbols
+                    .get(*s as usize)
+                    .map(Str::to_string)
+                    .unwrap_or_default(),
                 v => law.vocab.display(f, *v, None),
             };
             if ja {

@@ -36,10 +36,10 @@ pub(crate) fn shorten(s: &str) -> String {
 
 fn fill(law: &Law, s: &Scenario, t: &Template, lang: Lang) -> String {
     let mut out = String::new();
-    for seg in &t.0 {
+    for seg in t.segments() {
         match seg {
             Segment::Text(x) => out.push_str(x),
-            Segment::Fact(f) => out.push_str(&fact_value(law, s, *f, lang)),
+            Segment::Fact(f) => out.push_str(&fact_value(law, s, f, lang)),
         }
     }
     out

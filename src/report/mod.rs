@@ -206,7 +206,7 @@ pub(crate) fn build(
                 v.cites
                     .iter()
                     .flat_map(|c| c.sources.iter())
-                    .filter_map(|&s| law.sources.get(s).map(|x| x.id.clone()))
+                    .filter_map(|&s| law.sources.get(s).map(|x| x.id.to_string()))
                     .collect()
             })
             .unwrap_or_default();
@@ -214,7 +214,7 @@ pub(crate) fn build(
         let text = explain::explanation(s, e, i, lang);
         let title = rule.title.of(lang).to_owned();
         let step = || Step {
-            rule: rule.id.0.clone(),
+            rule: rule.id.0.to_string(),
             title: title.clone(),
             explanation: text.clone(),
             cites: cites.clone(),
@@ -228,12 +228,17 @@ pub(crate) fn build(
             .map(|v| {
                 v.reads
                     .iter()
-                    .map(|f| (law.vocab.get(f).name.clone(), explain::fact_json(law, s, f)))
+                    .map(|f| {
+                        (
+                            law.vocab.get(f).name.to_string(),
+                            explain::fact_json(law, s, f),
+                        )
+                    })
                     .collect()
             })
             .unwrap_or_default();
         trace.push(Entry {
-            rule: rule.id.0.clone(),
+            rule: rule.id.0.to_string(),
             title,
             principle: rule.principle,
             kind: rule.kind.keyword().to_owned(),
@@ -248,12 +253,12 @@ pub(crate) fn build(
     for rule in &law.rules {
         let (key, title) = group_of(law, rule, lang);
         match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, g)) => g.rules.push(rule.id.0.clone()),
+            Some((_, g)) => g.rules.push(rule.id.0.to_string()),
             None => groups.push((
                 key,
                 Group {
                     title,
-                    rules: vec![rule.id.0.clone()],
+                    rules: vec![rule.id.0.to_string()],
                 },
             )),
         }
@@ -265,7 +270,7 @@ pub(crate) fn build(
     } else {
         depends(s, e)
             .into_iter()
-            .filter_map(|r| law.readings.get(r).map(|d| d.id.clone()))
+            .filter_map(|r| law.readings.get(r).map(|d| d.id.to_string()))
             .collect()
     };
     Report {
@@ -276,7 +281,7 @@ pub(crate) fn build(
             .law_version
             .and_then(|v| law.law_versions.get(v))
             .map(|lv| LawRef {
-                id: lv.id.clone(),
+                id: lv.id.to_string(),
                 in_force_from: lv.in_force_from.to_string(),
                 title: lv.title.of(lang).to_owned(),
             }),
@@ -291,7 +296,7 @@ pub(crate) fn build(
         unused: s
             .unused
             .iter()
-            .map(|f| law.vocab.get(*f).name.clone())
+            .map(|f| law.vocab.get(*f).name.to_string())
             .collect(),
         notes: explain::notes(law, s, lang),
         groups: groups.into_iter().map(|(_, g)| g).collect(),

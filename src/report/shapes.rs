@@ -77,7 +77,7 @@ impl Pairs {
                 .map(|(r, decl)| {
                     let o = usize::from(s.reading(r));
                     let opt = decl.options.get(o).map_or("", |o| o.id.as_str());
-                    (decl.id.clone(), opt.to_owned())
+                    (decl.id.to_string(), opt.to_owned())
                 })
                 .collect(),
         )
