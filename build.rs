@@ -1,11 +1,32 @@
-//! Embeds every rule file under `rules/` into the binary, so it works anywhere:
-//! the text (for messages) and the tree already parsed (so a CLI call does not
-//! spend its time in the YAML parser). `src/yaml.rs` is the one YAML module;
-//! the build script uses it too.
+//! Prepares the shipped ruleset at build time, so that it is ready the moment
+//! a program asks for it: every rule file under `rules/` is embedded as text
+//! (for messages and `--rules` comparisons), and the ruleset is loaded,
+//! checked and compiled here, by the library's own modules, then stored as
+//! one binary blob (postcard) that `RuleSet::embedded` only has to decode.
+//! If the rules have any error or warning, no blob is written and the
+//! library loads the texts at run time instead, reporting every problem.
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-#[allow(dead_code)]
+// The library's core, compiled into the build script: the same loader, the
+// same checks and the same compiler as at run time.
+#[allow(dead_code, unused_imports)]
+#[path = "src/engine/mod.rs"]
+mod engine;
+#[allow(dead_code, unused_imports)]
+#[path = "src/error.rs"]
+mod error;
+#[allow(dead_code, unused_imports)]
+#[path = "src/load/mod.rs"]
+mod load;
+#[allow(dead_code, unused_imports)]
+#[path = "src/model/mod.rs"]
+mod model;
+#[allow(dead_code, unused_imports)]
+#[path = "src/tree.rs"]
+mod tree;
+#[allow(dead_code, unused_imports)]
 #[path = "src/yaml.rs"]
 mod yaml;
 
@@ -23,22 +44,30 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+fn write(path: &Path, bytes: &[u8]) {
+    if let Err(e) = std::fs::write(path, bytes) {
+        panic!("cannot write {}: {e}", path.display());
+    }
+}
+
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default());
-    let rules = root.join("rules");
     println!("cargo:rerun-if-changed=rules");
-    println!("cargo:rerun-if-changed=src/yaml.rs");
+    for dir in ["src/model", "src/load", "src/engine"] {
+        println!("cargo:rerun-if-changed={dir}");
+    }
+    for file in ["src/error.rs", "src/tree.rs", "src/yaml.rs"] {
+        println!("cargo:rerun-if-changed={file}");
+    }
     let mut files = Vec::new();
-    collect(&rules, &mut files);
+    collect(&root.join("rules"), &mut files);
     files.sort();
     let mut src = String::from(
         "/// The rule files embedded at build time: (name, text).\npub static EMBEDDED_RULES: &[(&str, &str)] = &[\n",
     );
-    let mut trees = String::from(
-        "/// The same files parsed at build time (`None` if the text has a YAML error).\nstatic EMBEDDED_TREES: &[Option<&[u8]>] = &[\n",
-    );
-    for (i, f) in files.iter().enumerate() {
+    let mut texts = Vec::new();
+    for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let rel = f.strip_prefix(&root).unwrap_or(f).display().to_string();
         let _ = writeln!(
@@ -46,29 +75,29 @@ fn main() {
             "    ({rel:?}, include_str!({:?})),",
             f.display().to_string()
         );
-        let text = std::fs::read_to_string(f).unwrap_or_default();
-        match yaml::parse(&text) {
-            Ok(node) => {
-                let mut bytes = Vec::new();
-                yaml::encode(&node, &mut bytes);
-                let path = out_dir.join(format!("rules-{i}.bin"));
-                if let Err(e) = std::fs::write(&path, bytes) {
-                    panic!("cannot write {}: {e}", path.display());
-                }
-                let _ = writeln!(
-                    trees,
-                    "    Some(include_bytes!({:?})),",
-                    path.display().to_string()
-                );
-            }
-            Err(_) => trees.push_str("    None,\n"),
-        }
+        texts.push(load::RuleFile {
+            name: rel,
+            text: std::fs::read_to_string(f).unwrap_or_default(),
+        });
     }
     src.push_str("];\n");
-    trees.push_str("];\n");
-    src.push_str(&trees);
-    let out = out_dir.join("embedded_rules.rs");
-    if let Err(e) = std::fs::write(&out, src) {
-        panic!("cannot write {}: {e}", out.display());
-    }
+    let (blob, pool) = match load::load_files(&texts) {
+        Ok((law, warnings)) if warnings.is_empty() => {
+            let programs = engine::compiled::Programs::compile(&law);
+            let (blob, pool) = model::strings::collect(|| postcard::to_allocvec(&(law, programs)));
+            (blob.unwrap_or_default(), pool)
+        }
+        _ => (Vec::new(), String::new()),
+    };
+    let blob_path = out_dir.join("ruleset.bin");
+    let pool_path = out_dir.join("ruleset-strings.txt");
+    write(&blob_path, &blob);
+    write(&pool_path, pool.as_bytes());
+    let _ = writeln!(
+        src,
+        "/// The same ruleset loaded, checked and compiled at build time (postcard;\n/// empty if the rules had problems), its strings kept in `EMBEDDED_STRINGS`.\nstatic EMBEDDED_READY: &[u8] = include_bytes!({:?});\n/// Every string of `EMBEDDED_READY`, once.\nstatic EMBEDDED_STRINGS: &str = include_str!({:?});",
+        blob_path.display().to_string(),
+        pool_path.display().to_string()
+    );
+    write(&out_dir.join("embedded_rules.rs"), src.as_bytes());
 }

@@ -26,7 +26,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                             let date = Date::new(y, m, d).expect("a real date");
                             let mut s = scenario.clone();
                             rules.set_date(&mut s, date);
-                            out.push((date, rules.evaluate(&s).verdict));
+                            out.push((date, rules.verdict(&s)));
                         }
                     }
                 }
@@ -39,7 +39,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         all.extend(h.join().map_err(|_| "a worker thread failed")?);
     }
     all.sort_by_key(|(d, _)| *d);
-    println!("{}: verdict by date ({} dates)", scenario.name, all.len());
+    println!("{}: verdict by date ({} dates)", scenario.name(), all.len());
     let mut last = None;
     for (d, v) in all {
         if last != Some(v) {

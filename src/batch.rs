@@ -1,43 +1,35 @@
-//! Evaluating many scenario files at once, on every core, results in input order.
+//! Many scenarios at once: on every core with the `parallel` feature,
+//! results always in input order.
 
-use crate::date::Date;
-use crate::error::ScenarioError;
-use crate::facts::Scenario;
+use crate::model::{Lang, Scenario};
+use crate::report::Report;
 use crate::ruleset::RuleSet;
-use crate::trace::Evaluation;
-use rayon::prelude::*;
-use std::path::PathBuf;
 
-/// One file's outcome in a batch.
-pub type BatchItem = Result<(Scenario, Evaluation), ScenarioError>;
+/// `f` over `items`, in parallel with the `parallel` feature; in input order.
+pub(crate) fn map<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync + Send) -> Vec<U> {
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        if items.len() >= 16 {
+            return items.par_iter().map(f).collect();
+        }
+    }
+    items.iter().map(f).collect()
+}
 
-/// Reads and evaluates `paths` in parallel; the result is in the order of
-/// `paths`, whatever the scheduling. `progress(done, total)` is called from
-/// this thread after each chunk.
-pub fn evaluate_files(
-    rs: &RuleSet,
-    paths: &[PathBuf],
-    max_size: u64,
-    date: Option<Date>,
-    progress: &mut dyn FnMut(usize, usize),
-) -> Vec<BatchItem> {
-    let one = |p: &PathBuf| {
-        rs.read_scenario(p, max_size).map(|mut s| {
-            if let Some(d) = date {
-                rs.set_date(&mut s, d);
+impl RuleSet {
+    /// The report of each scenario, in input order, on every core (with the
+    /// `parallel` feature). Without `trace`, the reports leave the trace and
+    /// its groups out: the fast path for sweeps.
+    pub fn reports(&self, scenarios: &[Scenario], lang: Lang, trace: bool) -> Vec<Report> {
+        map(scenarios, |s| {
+            let e = self.evaluate(s);
+            let mut r = self.report(s, &e, lang);
+            if !trace {
+                r.trace = Vec::new();
+                r.groups = Vec::new();
             }
-            let e = rs.evaluate(&s);
-            (s, e)
+            r
         })
-    };
-    if paths.len() < 16 {
-        // Not worth starting threads for.
-        return paths.iter().map(one).collect();
     }
-    let mut out = Vec::with_capacity(paths.len());
-    for chunk in paths.chunks(1024) {
-        out.extend(chunk.par_iter().map(one).collect::<Vec<_>>());
-        progress(out.len(), paths.len());
-    }
-    out
 }

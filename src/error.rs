@@ -1,33 +1,259 @@
-//! Error types. Every error a user can cause carries the file and, where
-//! known, the line and column, what was found and what was expected.
+//! Errors as data. Every problem a user can cause is a [`Diagnostic`]: a
+//! stable [`Code`], the file, line and column where known, what was found and
+//! what was expected, and a separate `help` line when we can tell how to fix it.
 
-use crate::rule::Location;
+use crate::model::Location;
 use std::fmt;
 
-/// How serious a ruleset problem is.
+macro_rules! codes {
+    ($($(#[$doc:meta])* $name:ident = $text:literal,)*) => {
+        /// A stable code for each kind of problem, e.g. `unknown-fact`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Code {
+            $($(#[$doc])* $name,)*
+        }
+        impl Code {
+            /// The code as printed: kebab-case.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$name => $text,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    /// A file could not be read.
+    Io = "io",
+    /// A file is larger than the limit.
+    TooLarge = "too-large",
+    /// A file is not UTF-8 text.
+    NotText = "not-text",
+    /// Not a regular file (a FIFO, a device, …).
+    NotAFile = "not-a-file",
+    /// The YAML does not parse.
+    YamlSyntax = "yaml-syntax",
+    /// A file holds no document.
+    Empty = "empty",
+    /// A mapping was expected.
+    ExpectedMapping = "expected-mapping",
+    /// A list was expected.
+    ExpectedList = "expected-list",
+    /// A text was expected.
+    ExpectedText = "expected-text",
+    /// A key that is not allowed here.
+    UnknownKey = "unknown-key",
+    /// A key given twice (also dotted and nested).
+    DuplicateKey = "duplicate-key",
+    /// A required key is missing.
+    MissingKey = "missing-key",
+    /// A key that does not belong with the others.
+    UnusedKey = "unused-key",
+    /// A value outside its type or domain.
+    InvalidValue = "invalid-value",
+    /// A date that is not YYYY-MM-DD or does not exist.
+    InvalidDate = "invalid-date",
+    /// A text with no Japanese translation.
+    MissingTranslation = "missing-translation",
+    /// A scenario without `name`.
+    MissingName = "missing-name",
+    /// No `date` fact of type date.
+    MissingDateFact = "missing-date-fact",
+    /// A law version declared twice.
+    DuplicateLawVersion = "duplicate-law-version",
+    /// Two law versions on one date.
+    SameDayLawVersions = "same-day-law-versions",
+    /// No law versions.
+    NoLawVersions = "no-law-versions",
+    /// A principle number out of range.
+    InvalidPrinciple = "invalid-principle",
+    /// A principle declared twice.
+    DuplicatePrinciple = "duplicate-principle",
+    /// A term defined twice.
+    DuplicateTerm = "duplicate-term",
+    /// A rule id used twice.
+    DuplicateRule = "duplicate-rule",
+    /// A fact declared twice.
+    DuplicateFact = "duplicate-fact",
+    /// A source declared twice.
+    DuplicateSource = "duplicate-source",
+    /// A reading declared twice, or an option twice.
+    DuplicateReading = "duplicate-reading",
+    /// `used_if` that tests rules.
+    InvalidUsedIf = "invalid-used-if",
+    /// A rule that could not be read.
+    InvalidRule = "invalid-rule",
+    /// Rules that refer to each other in a cycle.
+    RuleCycle = "rule-cycle",
+    /// A fact name that is not dotted lower-case words.
+    InvalidName = "invalid-name",
+    /// A fact name reserved for scenario metadata.
+    ReservedName = "reserved-name",
+    /// A fact that would be a group of another.
+    FactGroupClash = "fact-group-clash",
+    /// `min`/`max` that are not integers or are inverted.
+    InvalidBound = "invalid-bound",
+    /// `values` that is not a mapping of descriptions.
+    InvalidValues = "invalid-values",
+    /// More than 64 values for one fact.
+    TooManyValues = "too-many-values",
+    /// An unknown fact type.
+    UnknownType = "unknown-type",
+    /// A default outside the fact's domain.
+    InvalidDefault = "invalid-default",
+    /// More facts than the engine tracks.
+    TooManyFacts = "too-many-facts",
+    /// More readings than the engine tracks.
+    TooManyReadings = "too-many-readings",
+    /// A malformed condition.
+    InvalidCondition = "invalid-condition",
+    /// An unknown term.
+    UnknownTerm = "unknown-term",
+    /// Terms nested too deep.
+    TermTooDeep = "term-too-deep",
+    /// Terms that refer to each other in a cycle.
+    TermCycle = "term-cycle",
+    /// A ruleset whose conditions, all told, are too large.
+    RulesetTooLarge = "ruleset-too-large",
+    /// An unknown fact.
+    UnknownFact = "unknown-fact",
+    /// An unknown rule.
+    UnknownRule = "unknown-rule",
+    /// An unknown reading.
+    UnknownReading = "unknown-reading",
+    /// An unknown option of a reading.
+    UnknownOption = "unknown-option",
+    /// An unknown source.
+    UnknownSource = "unknown-source",
+    /// A malformed explanation template.
+    InvalidTemplate = "invalid-template",
+    /// A malformed explanation.
+    InvalidExplanation = "invalid-explanation",
+    /// A malformed `cites`.
+    InvalidCites = "invalid-cites",
+    /// A period that ends before it starts.
+    EmptyPeriod = "empty-period",
+    /// A rule id that is not kebab-case.
+    InvalidId = "invalid-id",
+    /// An unknown rule kind.
+    UnknownKind = "unknown-kind",
+    /// A principle rule that names no principle.
+    MissingPrinciple = "missing-principle",
+    /// `versions` that is not a list.
+    InvalidVersions = "invalid-versions",
+    /// An empty `versions` list.
+    NoVersions = "no-versions",
+    /// More than 255 versions.
+    TooManyVersions = "too-many-versions",
+    /// Two versions in force at once.
+    OverlappingVersions = "overlapping-versions",
+    /// `in_force` beside `versions` (ignored there).
+    InForceBesideVersions = "in-force-beside-versions",
+    /// A rule version without citations.
+    MissingCitation = "missing-citation",
+    /// A citation that names no source.
+    MissingSource = "missing-source",
+    /// A rule version without an explanation it needs.
+    MissingExplanation = "missing-explanation",
+    /// A procedure with `require`.
+    ProcedureRequire = "procedure-require",
+    /// A rule without `require`.
+    MissingRequire = "missing-require",
+    /// A folder with no rule files.
+    NoRuleFiles = "no-rule-files",
+    /// Scenario files given where rule files were expected (or the reverse).
+    WrongKindOfFile = "wrong-kind-of-file",
+    /// Analysis gave up: too many combinations.
+    NotAnalysed = "not-analysed",
+    /// A rule version that can never apply.
+    VersionNeverApplies = "version-never-applies",
+    /// A rule that can never apply.
+    NeverApplies = "never-applies",
+    /// A rule that can never fail.
+    NeverFails = "never-fails",
+    /// A fact no rule reads.
+    UnusedFact = "unused-fact",
+    /// A reading no rule consults.
+    UnusedReading = "unused-reading",
+    /// A reading option that no rule tells apart from the others.
+    UndistinguishedOption = "undistinguished-option",
+    /// A term no rule uses.
+    UnusedTerm = "unused-term",
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How serious a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Severity {
-    /// The ruleset cannot be used.
+    /// The input cannot be used.
     Error,
-    /// The ruleset works but something is probably wrong.
+    /// The input works but something is probably wrong.
     Warning,
 }
 
-/// One problem found in a ruleset, as data: `check` prints them, tools read them.
+/// One problem, as data: the CLI prints it, tools read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic {
-    /// A stable code, e.g. `unknown-fact`.
-    pub code: &'static str,
+    /// A stable code.
+    pub code: Code,
     /// Error or warning.
     pub severity: Severity,
-    /// Where.
+    /// Where (line and column 0 when not known).
     pub location: Location,
-    /// What is wrong.
+    /// What is wrong: what was found and what was expected.
     pub message: String,
     /// How to fix it, when we can tell.
     pub help: Option<String>,
 }
+
+impl Diagnostic {
+    /// An error.
+    pub(crate) fn error(code: Code, location: Location, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity: Severity::Error,
+            location,
+            message: message.into(),
+            help: None,
+        }
+    }
+    /// A warning.
+    pub(crate) fn warning(
+        code: Code,
+        location: Location,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, location, message)
+        }
+    }
+    /// The same, with a help line.
+    pub(crate) fn with_help(mut self, help: Option<String>) -> Diagnostic {
+        self.help = help;
+        self
+    }
+    /// The line, when known.
+    pub fn line(&self) -> Option<u32> {
+        (self.location.line > 0).then_some(self.location.line)
+    }
+    /// The column, when known.
+    pub fn column(&self) -> Option<u32> {
+        (self.location.line > 0).then_some(self.location.column)
+    }
+}
+
+impl std::error::Error for Diagnostic {}
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -49,185 +275,104 @@ impl fmt::Display for Diagnostic {
 
 /// A ruleset that could not be loaded: every problem found, all at once.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub struct RulesetError {
-    /// The problems, in file order.
+    /// The problems, in file order (warnings too).
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl RulesetError {
+    /// How many of the problems are errors.
+    pub fn errors(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+}
+
+impl From<Diagnostic> for RulesetError {
+    fn from(d: Diagnostic) -> RulesetError {
+        RulesetError {
+            diagnostics: vec![d],
+        }
+    }
 }
 
 impl fmt::Display for RulesetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count();
-        writeln!(
+        let n = self.errors();
+        write!(
             f,
             "the ruleset has {n} error{}",
             if n == 1 { "" } else { "s" }
         )?;
         for d in &self.diagnostics {
-            writeln!(f, "{d}")?;
+            write!(f, "\n{d}")?;
         }
         Ok(())
     }
 }
 
-/// A scenario file that could not be read.
+/// A scenario that could not be read: every problem in it (the first 20 in
+/// full), each with its line and column where known.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ScenarioError {
-    /// The file could not be opened or read.
-    #[error("{file}: cannot read the file: {reason}")]
-    Read {
-        /// The path.
-        file: String,
-        /// The operating system's reason.
-        reason: String,
-    },
-    /// The file is larger than the limit.
-    #[error(
-        "{file}: the file is {size} bytes, over the limit of {limit} bytes\n  help: a scenario is a few hundred bytes; raise the limit with --max-size if this is intended"
-    )]
-    TooLarge {
-        /// The path.
-        file: String,
-        /// Its size in bytes.
-        size: u64,
-        /// The limit.
-        limit: u64,
-    },
-    /// The bytes are not UTF-8 text.
-    #[error("{location}: the file is not UTF-8 text (found invalid bytes)")]
-    NotText {
-        /// Where the first invalid byte is.
-        location: Location,
-    },
-    /// YAML syntax error.
-    #[error("{location}: invalid YAML: {message}")]
-    Syntax {
-        /// Where the parser stopped.
-        location: Location,
-        /// What it said.
-        message: String,
-    },
-    /// The file holds no document, or only `null`.
-    #[error(
-        "{file}: the file holds no scenario (it is empty or null)\n  help: a scenario is a mapping with at least `name:` and `operation:`"
-    )]
-    Empty {
-        /// The path.
-        file: String,
-    },
-    /// Something other than a mapping where a mapping is needed.
-    #[error("{location}: expected a mapping of keys to values{context}, found {found}")]
-    NotAMapping {
-        /// Where.
-        location: Location,
-        /// What was there.
-        found: String,
-        /// " under `key`" or empty.
-        context: String,
-    },
-    /// A key that is not in the vocabulary.
-    #[error("{location}: unknown key `{key}`; expected one of {expected}{}", help_line(.suggestion))]
-    UnknownKey {
-        /// Where.
-        location: Location,
-        /// The key as written (dotted).
-        key: String,
-        /// The keys allowed there.
-        expected: String,
-        /// The closest allowed key.
-        suggestion: Option<String>,
-    },
-    /// A value outside a fact's type or domain.
-    #[error("{location}: invalid value for `{key}`: found {found}, expected {expected}{}", hint_line(.hint))]
-    InvalidValue {
-        /// Where.
-        location: Location,
-        /// The fact (dotted).
-        key: String,
-        /// What was written.
-        found: String,
-        /// What is allowed.
-        expected: String,
-        /// A suggestion or explanation.
-        hint: Option<String>,
-    },
-    /// Several problems in one file, in file order.
-    #[error("{}", several(.errors, *.more))]
-    Several {
-        /// The path.
-        file: String,
-        /// The problems (at most 20).
-        errors: Vec<ScenarioError>,
-        /// How many more problems were found but not listed.
-        more: usize,
-    },
-    /// The required `name` is missing.
-    #[error(
-        "{file}: the scenario has no `name`\n  help: add a line such as `name: UNTAC, Cambodia`"
-    )]
-    MissingName {
-        /// The path.
-        file: String,
-    },
-}
-
-fn several(errors: &[ScenarioError], more: usize) -> String {
-    let mut lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    if more > 0 {
-        lines.push(format!("… and {more} more problems in the same file"));
-    }
-    lines.join("\n")
-}
-
-fn help_line(s: &Option<String>) -> String {
-    match s {
-        Some(s) => format!("\n  help: did you mean `{s}`?"),
-        None => String::new(),
-    }
-}
-
-fn hint_line(s: &Option<String>) -> String {
-    match s {
-        Some(s) => format!("\n  help: {s}"),
-        None => String::new(),
-    }
+#[non_exhaustive]
+pub struct ScenarioError {
+    /// The file (or the name given for messages).
+    pub file: String,
+    /// The problems, in file order.
+    pub problems: Vec<Diagnostic>,
+    /// How many more problems were found but not listed.
+    pub more: usize,
 }
 
 impl ScenarioError {
-    /// Where in the file the error is, when there is a line and column.
-    pub fn location(&self) -> Option<&Location> {
-        match self {
-            ScenarioError::NotText { location }
-            | ScenarioError::Syntax { location, .. }
-            | ScenarioError::NotAMapping { location, .. }
-            | ScenarioError::UnknownKey { location, .. }
-            | ScenarioError::InvalidValue { location, .. } => Some(location),
-            _ => None,
+    /// One problem.
+    pub(crate) fn one(d: Diagnostic) -> ScenarioError {
+        ScenarioError {
+            file: d.location.file.clone(),
+            problems: vec![d],
+            more: 0,
         }
     }
+    /// The first problem (there is always one).
+    pub fn first(&self) -> Option<&Diagnostic> {
+        self.problems.first()
+    }
+    /// The line of the first problem, when known.
+    pub fn line(&self) -> Option<u32> {
+        self.first().and_then(Diagnostic::line)
+    }
+    /// The column of the first problem, when known.
+    pub fn column(&self) -> Option<u32> {
+        self.first().and_then(Diagnostic::column)
+    }
+}
 
-    /// The file the error is about.
-    pub fn file(&self) -> &str {
-        match self {
-            ScenarioError::Read { file, .. }
-            | ScenarioError::TooLarge { file, .. }
-            | ScenarioError::Empty { file }
-            | ScenarioError::Several { file, .. }
-            | ScenarioError::MissingName { file } => file,
-            ScenarioError::NotText { location }
-            | ScenarioError::Syntax { location, .. }
-            | ScenarioError::NotAMapping { location, .. }
-            | ScenarioError::UnknownKey { location, .. }
-            | ScenarioError::InvalidValue { location, .. } => &location.file,
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{}: {}", d.location, d.message)?;
+            if let Some(h) = &d.help {
+                write!(f, "\n  help: {h}")?;
+            }
         }
+        if self.more > 0 {
+            write!(f, "\n… and {} more problems in the same file", self.more)?;
+        }
+        Ok(())
     }
 }
 
 /// The closest name to `word` among `candidates`, if any is close enough.
-pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub(crate) fn suggest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     let lw = word.to_lowercase();
     candidates
         .into_iter()
@@ -235,4 +380,18 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .filter(|(s, _)| *s >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c.to_owned())
+}
+
+/// `a`, `b`, `c` in backticks.
+pub(crate) fn ticks(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "did you mean `x`?" when there is a suggestion.
+pub(crate) fn did_you_mean(s: Option<String>) -> Option<String> {
+    s.map(|s| format!("did you mean `{s}`?"))
 }

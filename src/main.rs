@@ -1,9 +1,5 @@
-//! The `peacecoop` binary: parse arguments, run, exit with the verdict's code.
-
-use clap::Parser;
+//! The `peacecoop` binary: everything is in the library's CLI module.
 
 fn main() -> std::process::ExitCode {
-    let cli = peacecoop::cli::Cli::parse();
-    let mut io = peacecoop::cli::Io::std();
-    std::process::ExitCode::from(peacecoop::cli::run(cli, &mut io))
+    peacecoop::cli::main()
 }

@@ -1,48 +1,40 @@
-//! A loaded, validated ruleset: the vocabulary, the law versions and the rules.
+//! [`RuleSet`]: a loaded, checked and compiled ruleset, and the front door of
+//! the library: read scenarios, evaluate them, report on them. The analyses
+//! (what-if, history, truth tables, readings) and the report add their own
+//! methods to it from their modules.
 
-use crate::date::Date;
-use crate::error::{Diagnostic, RulesetError, ScenarioError};
-use crate::facts::{Scenario, Value, Vocabulary};
-use crate::load::{self, Source};
-use crate::rule::{LawVersion, Principle, Rule, Term};
-use crate::trace::Evaluation;
-use std::path::Path;
+use crate::engine::{self, Evaluation, compiled::Programs};
+use crate::error::{Code, Diagnostic, RulesetError, ScenarioError, did_you_mean, suggest};
+use crate::load::scenario::Origin;
+use crate::load::{self, RuleFile, ScenarioBuilder};
+use crate::model::date::Date;
+use crate::model::law::Law;
+use crate::model::outcome::Verdict;
+use crate::model::scenario::Scenario;
+use crate::model::value::Value;
 
-/// The largest scenario file read by default (a scenario is a few hundred bytes).
-pub const DEFAULT_MAX_SCENARIO_BYTES: u64 = 1024 * 1024;
-
-/// A ruleset, ready to evaluate scenarios. Read-only and shareable across threads.
+/// A ruleset, ready to evaluate scenarios. Read-only, cheap to share across
+/// threads (`Send + Sync`).
 ///
 /// ```
-/// let rules = peacecoop::RuleSet::embedded().unwrap();
-/// let s = rules.parse_scenario("name: test\noperation: un_peacekeeping\ndate: 1985-01-01\n", "inline").unwrap();
-/// let e = rules.evaluate(&s);
-/// assert_eq!(e.verdict, peacecoop::Verdict::NotEligible); // before the Act
+/// use peacecoop::{RuleSet, Verdict};
+/// let rules = RuleSet::embedded()?;
+/// let s = rules.parse_scenario("name: test\noperation: un_peacekeeping\ndate: 1985-01-01\n", "inline")?;
+/// assert_eq!(rules.evaluate(&s).verdict(), Verdict::NotEligible); // before the Act
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct RuleSet {
-    /// The declared facts.
-    pub vocab: Vocabulary,
-    /// The law versions, oldest first.
-    pub law_versions: Vec<LawVersion>,
-    /// The principles, by number.
-    pub principles: Vec<Principle>,
-    /// The rules, in file order (the order of the trace).
-    pub rules: Vec<Rule>,
-    /// Evaluation order: every rule after the rules it refers to.
-    pub order: Vec<usize>,
-    /// The defined terms.
-    pub terms: Vec<Term>,
-    /// Warnings found while loading (the ruleset is usable).
-    pub warnings: Vec<Diagnostic>,
-    /// The rules compiled for evaluation, one entry per rule, one per version.
-    pub compiled: Vec<Vec<crate::compiled::CompiledVersion>>,
+    pub(crate) law: Law,
+    pub(crate) programs: Programs,
+    pub(crate) warnings: Vec<Diagnostic>,
 }
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
 /// The text of an embedded rule file, by the name used in messages (`rules/…`).
-pub fn embedded_source(name: &str) -> Option<&'static str> {
+#[cfg(feature = "cli")]
+pub(crate) fn embedded_source(name: &str) -> Option<&'static str> {
     EMBEDDED_RULES
         .iter()
         .find(|(n, _)| *n == name)
@@ -50,105 +42,227 @@ pub fn embedded_source(name: &str) -> Option<&'static str> {
 }
 
 impl RuleSet {
-    /// The ruleset shipped in `rules/`, embedded in the binary at build time.
-    ///
-    /// The files were parsed at build time; only the typed compilation runs here.
-    pub fn embedded() -> Result<RuleSet, RulesetError> {
-        let parsed = EMBEDDED_RULES
-            .iter()
-            .zip(EMBEDDED_TREES)
-            .map(|((name, text), tree)| {
-                let node = tree
-                    .and_then(crate::yaml::decode)
-                    .map_or_else(|| crate::yaml::parse(text), Ok);
-                ((*name).to_owned(), node)
-            })
-            .collect();
-        load::load_parsed(parsed)
+    fn from_law(law: Law, warnings: Vec<Diagnostic>) -> RuleSet {
+        let programs = Programs::compile(&law);
+        RuleSet {
+            law,
+            programs,
+            warnings,
+        }
     }
 
-    /// Loads every `*.yaml`/`*.yml` file below `dir`, in sorted path order.
-    pub fn from_dir(dir: &Path) -> Result<RuleSet, RulesetError> {
-        let files = crate::files::yaml_files(dir).map_err(|e| RulesetError {
-            diagnostics: vec![e],
-        })?;
-        if files.is_empty() {
-            return Err(RulesetError {
-                diagnostics: vec![crate::error::Diagnostic {
-                    code: "no-rule-files",
-                    severity: crate::error::Severity::Error,
-                    location: crate::rule::Location {
-                        file: dir.display().to_string(),
-                        line: 0,
-                        column: 0,
-                    },
-                    message: "the directory holds no *.yaml or *.yml rule files".into(),
-                    help: Some(
-                        "pass the folder that holds the rule files, e.g. `--rules rules/`".into(),
-                    ),
-                }],
+    /// The ruleset shipped in `rules/`, embedded in the library at build
+    /// time: no filesystem needed. It was loaded, checked and compiled when
+    /// the library was built, so this only decodes it (tens of
+    /// microseconds); should that ever fail, the embedded texts are loaded
+    /// with every check instead.
+    pub fn embedded() -> Result<RuleSet, RulesetError> {
+        let ready = crate::model::strings::read_from(EMBEDDED_STRINGS, || {
+            postcard::from_bytes::<(Law, Programs)>(EMBEDDED_READY)
+        });
+        if let Ok((law, programs)) = ready {
+            return Ok(RuleSet {
+                law,
+                programs,
+                warnings: Vec::new(),
             });
         }
-        let mut sources = Vec::new();
-        let mut diags = Vec::new();
-        for f in files {
-            match std::fs::read_to_string(&f) {
-                Ok(text) => sources.push(Source {
-                    name: f.display().to_string(),
-                    text,
-                }),
-                Err(e) => diags.push(crate::files::io_diag(&f, &e)),
-            }
-        }
-        if !diags.is_empty() {
-            return Err(RulesetError { diagnostics: diags });
-        }
-        load::load_ruleset(&sources)
+        RuleSet::embedded_from_texts()
     }
 
-    /// Loads a ruleset from named texts, in the order given.
-    pub fn from_sources(sources: &[Source]) -> Result<RuleSet, RulesetError> {
-        load::load_ruleset(sources)
+    /// The shipped ruleset loaded from its embedded texts, with every check.
+    pub(crate) fn embedded_from_texts() -> Result<RuleSet, RulesetError> {
+        RuleSet::from_texts(EMBEDDED_RULES)
+    }
+
+    /// Loads a ruleset from named YAML texts (`(name for messages, text)`),
+    /// in the order given, with every check.
+    pub fn from_texts<N: AsRef<str>, T: AsRef<str>>(
+        files: &[(N, T)],
+    ) -> Result<RuleSet, RulesetError> {
+        let files: Vec<RuleFile> = files
+            .iter()
+            .map(|(n, t)| RuleFile {
+                name: n.as_ref().to_owned(),
+                text: t.as_ref().to_owned(),
+            })
+            .collect();
+        let (law, warnings) = load::load_files(&files)?;
+        Ok(RuleSet::from_law(law, warnings))
+    }
+
+    /// Problems found while loading that do not stop the ruleset from working
+    /// (e.g. a text without its Japanese translation).
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
+    fn origin<'a>(&self, file: &'a str, source: Option<&'a str>) -> Origin<'a> {
+        Origin {
+            file,
+            source,
+            key: self.law.key,
+            today: Date::today(),
+        }
     }
 
     /// Parses a scenario from YAML text; `file` is the name used in messages.
     pub fn parse_scenario(&self, text: &str, file: &str) -> Result<Scenario, ScenarioError> {
-        load::parse_scenario(self, text, file)
+        load::scenario::from_yaml(&self.law, text, &self.origin(file, Some(text)))
     }
 
-    /// Reads and parses a scenario file, refusing files over `max_bytes`.
-    pub fn read_scenario(&self, path: &Path, max_bytes: u64) -> Result<Scenario, ScenarioError> {
-        let text = crate::files::read_text(path, max_bytes)?;
-        self.parse_scenario(&text, &path.display().to_string())
+    /// Reads a scenario from JSON (the same shape as a YAML scenario file),
+    /// with the same checks and defaults.
+    pub fn scenario_from_json(&self, json: &serde_json::Value) -> Result<Scenario, ScenarioError> {
+        let mut s = load::scenario::from_tree(
+            &self.law,
+            &crate::tree::from_json(json),
+            &self.origin("(json)", None),
+        )?;
+        s.file = None;
+        Ok(s)
     }
 
-    /// Evaluates a scenario. Pure: see [`crate::eval::evaluate`].
-    pub fn evaluate(&self, scenario: &Scenario) -> Evaluation {
-        crate::eval::evaluate(self, scenario)
+    /// Starts a scenario named `name`, to be filled in fact by fact.
+    ///
+    /// ```
+    /// # let rules = peacecoop::RuleSet::embedded()?;
+    /// let s = rules.build_scenario("x")
+    ///     .set("date", "2010-06-01")
+    ///     .set("operation", "un_peacekeeping")
+    ///     .set("conflict.ceasefire", "collapsed")
+    ///     .build()?;
+    /// assert_eq!(s.name(), "x");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn build_scenario(&self, name: &str) -> ScenarioBuilder<'_> {
+        ScenarioBuilder::new(&self.law, self.law.key, name)
     }
 
-    /// The date a scenario is evaluated at.
-    pub fn scenario_date(&self, s: &Scenario) -> Date {
-        match self.vocab.date_fact.and_then(|f| s.get(f)) {
-            Some(Value::Date(d)) => d,
-            _ => Date::today(),
+    /// Evaluates a scenario, with the trace of every rule. Pure and
+    /// deterministic: the same scenario always gives the same evaluation.
+    ///
+    /// A scenario read against another ruleset (whose facts differ) is not
+    /// evaluated by mistake: every rule comes out undetermined.
+    pub fn evaluate(&self, scenario: &Scenario) -> Evaluation<'_> {
+        if scenario.vocab_key != self.law.key {
+            return engine::foreign(&self.law, scenario);
+        }
+        engine::compiled::evaluate(&self.law, &self.programs, scenario)
+    }
+
+    /// Like [`RuleSet::evaluate`], reusing `into`'s buffers (for sweeps).
+    pub fn evaluate_into<'r>(&'r self, scenario: &Scenario, into: &mut Evaluation<'r>) {
+        if scenario.vocab_key != self.law.key {
+            *into = engine::foreign(&self.law, scenario);
+            return;
+        }
+        engine::compiled::evaluate_into(&self.law, &self.programs, scenario, into);
+    }
+
+    /// The verdict alone, without the trace: the fast path for sweeps.
+    pub fn verdict(&self, scenario: &Scenario) -> Verdict {
+        if scenario.vocab_key != self.law.key {
+            return Verdict::Undetermined;
+        }
+        engine::compiled::verdict(&self.law, &self.programs, scenario)
+    }
+
+    /// Evaluates as of `date` instead of the scenario's own date (`--date`).
+    pub fn set_date(&self, s: &mut Scenario, date: Date) {
+        if let Some(f) = self.law.vocab.date_fact {
+            s.give(f, Value::Date(date));
+            s.resolve(&self.law.vocab, &self.law.readings);
         }
     }
 
-    /// Overrides a scenario's date (the CLI's `--date`).
-    pub fn set_date(&self, s: &mut Scenario, d: Date) {
-        if let Some(f) = self.vocab.date_fact {
-            s.set(f, Some(Value::Date(d)));
+    /// Chooses an option of a reading for this scenario (`--reading ID=OPTION`).
+    pub fn set_reading(
+        &self,
+        s: &mut Scenario,
+        reading: &str,
+        option: &str,
+    ) -> Result<(), Diagnostic> {
+        let (r, o) = self.reading_option(reading, option)?;
+        if let Some(slot) = s.chosen.get_mut(r) {
+            *slot = Some(o);
         }
+        s.resolve(&self.law.vocab, &self.law.readings);
+        Ok(())
     }
 
-    /// The law version in force on `d` (index into `law_versions`).
-    pub fn law_version_at(&self, d: Date) -> Option<usize> {
-        self.law_versions.iter().rposition(|v| v.in_force_from <= d)
+    /// A reading and one of its options, by id, with a suggestion when misspelt.
+    pub(crate) fn reading_option(
+        &self,
+        reading: &str,
+        option: &str,
+    ) -> Result<(usize, u8), Diagnostic> {
+        let Some(r) = self.law.reading(reading) else {
+            let s = suggest(reading, self.law.readings.iter().map(|r| r.id.as_str()));
+            return Err(Diagnostic::error(
+                Code::UnknownReading,
+                crate::Location::default(),
+                format!("unknown reading `{reading}`"),
+            )
+            .with_help(did_you_mean(s).or(Some("`peacecoop readings` lists them".into()))));
+        };
+        let decl = &self.law.readings[r];
+        let Some(o) = decl.option(option) else {
+            let ids: Vec<&str> = decl.options.iter().map(|o| o.id.as_str()).collect();
+            let s = suggest(option, ids.iter().copied());
+            return Err(Diagnostic::error(
+                Code::UnknownOption,
+                crate::Location::default(),
+                format!("reading `{reading}` has no option `{option}`"),
+            )
+            .with_help(did_you_mean(s).or(Some(format!(
+                "its options are {}",
+                crate::error::ticks(&ids)
+            )))));
+        };
+        Ok((r, o))
     }
+}
 
-    /// Finds a rule by id.
-    pub fn rule(&self, id: &str) -> Option<usize> {
-        self.rules.iter().position(|r| r.id.0 == id)
+#[cfg(feature = "cli")]
+impl RuleSet {
+    /// Whether principle `n` is declared.
+    pub(crate) fn has_principle(&self, n: u8) -> bool {
+        self.law.principle(n).is_some()
+    }
+    /// How many facts, rules, law versions and readings the ruleset declares.
+    pub(crate) fn counts(&self) -> (usize, usize, usize, usize) {
+        let l = &self.law;
+        (
+            l.vocab.len(),
+            l.rules.len(),
+            l.law_versions.len(),
+            l.readings.len(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod embedded_tests {
+    use super::*;
+
+    /// The blob prepared by the build script is the ruleset the loader makes
+    /// from the same texts now: same law, same programs, no warnings lost.
+    #[test]
+    fn the_ready_made_ruleset_is_the_loaded_one() {
+        assert!(
+            !EMBEDDED_READY.is_empty(),
+            "the build script wrote no ruleset"
+        );
+        let ready: (Law, Programs) = crate::model::strings::read_from(EMBEDDED_STRINGS, || {
+            postcard::from_bytes(EMBEDDED_READY)
+        })
+        .expect("the embedded blob decodes");
+        let loaded = RuleSet::embedded_from_texts().expect("the shipped rules load");
+        assert!(loaded.warnings.is_empty());
+        assert_eq!(format!("{:?}", ready.0), format!("{:?}", loaded.law));
+        assert_eq!(ready.1, loaded.programs);
+        let fast = RuleSet::embedded().expect("embedded");
+        assert_eq!(fast.law.key, loaded.law.key);
     }
 }

@@ -1,44 +1,47 @@
-//! Seeded rule-set defects under `tests/broken-rulesets/`: every problem is
-//! reported at once, with file, line and column; the report is a snapshot.
+//! Seeded rule-set defects under `tests/broken-rulesets/`: `peacecoop check`
+//! reports every problem at once, with file, line, column and the source
+//! line; the report is a snapshot.
 
-use peacecoop::{RuleSet, render};
-use std::path::{Path, PathBuf};
+use common::*;
 
-fn report(dir: &Path) -> (String, usize) {
-    let diagnostics = match RuleSet::from_dir(dir) {
-        Err(e) => e.diagnostics,
-        Ok(rs) => peacecoop::validate::analyse(&rs),
-    };
-    // The fixtures are English-only on purpose; translation warnings are noise here.
-    let diagnostics: Vec<_> = diagnostics
-        .into_iter()
-        .filter(|d| d.code != "missing-translation")
-        .collect();
-    let mut out = String::new();
-    for d in &diagnostics {
-        let src = std::fs::read_to_string(&d.location.file).ok();
-        out.push_str(&render::diagnostic::diagnostic(d, src.as_deref()));
+mod common;
+
+/// The problems `check --rules DIR` prints, without the fixtures' missing
+/// translations and sources (they are English-only and source-free on purpose).
+fn report(dir: &str) -> (String, usize) {
+    let out = run(&["check", "--rules", dir]);
+    assert_code(&out, 2);
+    let mut blocks: Vec<String> = Vec::new();
+    for line in out.stderr.lines() {
+        let starts =
+            line.starts_with("tests/") || line.starts_with("error:") || line.ends_with("found");
+        if starts || blocks.is_empty() {
+            blocks.push(String::new());
+        }
+        if let Some(b) = blocks.last_mut() {
+            b.push_str(line);
+            b.push('\n');
+        }
     }
-    (out, diagnostics.len())
+    let kept: Vec<String> = blocks
+        .into_iter()
+        .filter(|b| b.starts_with("tests/"))
+        .filter(|b| !b.contains("[missing-translation]") && !b.contains("[missing-source]"))
+        .collect();
+    (kept.concat(), kept.len())
 }
 
 #[test]
 fn every_seeded_defect_is_reported_with_its_position() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    std::env::set_current_dir(&root).expect("cd to the crate");
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir("tests/broken-rulesets")
+    let dir = manifest_dir().join("tests/broken-rulesets");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
         .expect("tests/broken-rulesets")
-        .map(|e| e.expect("entry").path())
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
-    dirs.sort();
-    assert!(dirs.len() >= 10);
-    for dir in dirs {
-        let name = dir
-            .file_name()
-            .and_then(|s| s.to_str())
-            .unwrap_or("case")
-            .to_owned();
-        let (text, n) = report(&dir);
+    names.sort();
+    assert!(names.len() >= 10);
+    for name in names {
+        let (text, n) = report(&format!("tests/broken-rulesets/{name}"));
         assert!(n > 0, "{name}: no problem reported");
         assert!(
             text.contains(&format!("tests/broken-rulesets/{name}/rules.yaml:")),
@@ -50,8 +53,7 @@ fn every_seeded_defect_is_reported_with_its_position() {
 
 #[test]
 fn several_defects_are_reported_together() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let (text, n) = report(&root.join("tests/broken-rulesets/many-at-once"));
+    let (text, n) = report("tests/broken-rulesets/many-at-once");
     assert!(n >= 6, "{text}");
     for code in [
         "duplicate-rule",
@@ -71,9 +73,11 @@ fn several_defects_are_reported_together() {
 
 #[test]
 fn the_shipped_rules_are_clean() {
-    let rs = RuleSet::embedded().expect("embedded rules load");
-    let findings = peacecoop::validate::analyse(&rs);
+    let rs = rules();
+    let findings = rs.analyse();
     assert!(findings.is_empty(), "{findings:#?}");
-    // Every text a student reads exists in English and Japanese.
-    assert!(rs.warnings.is_empty(), "{:#?}", rs.warnings);
+    // Every text a student reads exists in English and Japanese; every citation has a source.
+    assert!(rs.warnings().is_empty(), "{:#?}", rs.warnings());
+    let out = run(&["check"]);
+    assert_code(&out, 0);
 }

@@ -1,73 +1,81 @@
-//! Every shipped scenario: its verdict meets its `expect:`, and its full JSON
-//! result matches the reviewed snapshot in `tests/snapshots/`.
+//! Every shipped scenario: each of its expectations holds (under the readings
+//! it names), every rule's outcome matches the reviewed summary in
+//! `tests/snapshots/`, and three scenarios keep their full JSON as snapshots.
 
-use peacecoop::{RuleSet, render};
-use std::path::PathBuf;
+use common::*;
+use std::collections::BTreeMap;
 
-fn scenario_files() -> Vec<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
-    let files = peacecoop::files::yaml_files(&dir).expect("scenarios/ is readable");
-    assert!(
-        files.len() >= 30,
-        "expected the shipped scenarios, found {}",
-        files.len()
-    );
-    files
-}
-
-fn relative(p: &std::path::Path) -> String {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    p.strip_prefix(&root).unwrap_or(p).display().to_string()
-}
+mod common;
 
 #[test]
-fn every_scenario_meets_its_expectation() {
-    let rules = RuleSet::embedded().expect("embedded rules load");
-    let mut failures = Vec::new();
-    for f in scenario_files() {
-        let s = rules
-            .read_scenario(&f, 1 << 20)
-            .unwrap_or_else(|e| panic!("{e}"));
-        let expect = s
-            .expect
-            .unwrap_or_else(|| panic!("{} has no `expect:`", f.display()));
-        let e = rules.evaluate(&s);
-        if e.verdict != expect {
-            failures.push(format!(
-                "{}: expected {expect}, got {} ({})",
-                relative(&f),
-                e.verdict,
-                render::reason(&rules, &s, &e, peacecoop::Lang::En)
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+fn every_expectation_of_every_shipped_scenario_holds() {
+    let out = run(&["test", "scenarios/"]);
+    assert_code(&out, 0);
+    assert!(out.stdout.contains("test result: ok"), "{}", out.stdout);
+    let passed: usize = out
+        .stdout
+        .split(" passed")
+        .next()
+        .and_then(|s| s.rsplit(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(passed >= scenario_files().len(), "{}", out.stdout);
 }
 
 #[test]
 fn shipped_scenarios_cover_every_verdict() {
-    let rules = RuleSet::embedded().expect("embedded rules load");
-    let mut seen = std::collections::HashMap::new();
+    let rules = rules();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for f in scenario_files() {
-        let s = rules.read_scenario(&f, 1 << 20).expect("valid");
-        *seen.entry(rules.evaluate(&s).verdict).or_insert(0) += 1;
+        let v = rules.evaluate(&scenario(&f)).verdict();
+        *seen.entry(v.to_string()).or_default() += 1;
     }
-    assert!(seen[&peacecoop::Verdict::Eligible] >= 15);
-    assert!(seen[&peacecoop::Verdict::NotEligible] >= 8);
-    assert!(seen[&peacecoop::Verdict::Undetermined] >= 2);
+    assert!(seen["eligible"] >= 20, "{seen:?}");
+    assert!(seen["not_eligible"] >= 20, "{seen:?}");
+    assert!(seen["undetermined"] >= 2, "{seen:?}");
 }
 
+/// Every scenario's verdict and every rule's outcome, one line per scenario:
+/// a change to any rule's outcome anywhere shows up in review.
 #[test]
-fn json_results_match_snapshots() {
-    let rules = RuleSet::embedded().expect("embedded rules load");
+fn every_rule_outcome_of_every_scenario() {
+    let rules = rules();
+    let mut out = String::new();
     for f in scenario_files() {
-        let rel = relative(&f);
-        let s = rules
-            .parse_scenario(&std::fs::read_to_string(&f).expect("readable"), &rel)
-            .expect("valid");
-        let e = rules.evaluate(&s);
-        let json = render::json::evaluation(&rules, &s, &e);
-        let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or("scenario");
-        insta::assert_json_snapshot!(stem, json);
+        let e = rules.evaluate(&scenario(&f));
+        let outcomes: Vec<String> = e
+            .outcomes()
+            .map(|(id, o)| {
+                let short = match o.as_str() {
+                    "pass" => "P",
+                    "fail" => "F",
+                    "undetermined" => "?",
+                    "not_applicable" => "-",
+                    _ => ".",
+                };
+                format!("{short}{id}")
+            })
+            .collect();
+        out.push_str(&format!("{f}: {}\n  {}\n", e.verdict(), outcomes.join(" ")));
+    }
+    insta::assert_snapshot!("outcomes", out);
+}
+
+/// The full JSON of one scenario of each verdict, in English and Japanese.
+#[test]
+fn full_json_of_three_scenarios() {
+    for (file, lang) in [
+        ("scenarios/untac-1992.yaml", "en"),
+        ("scenarios/unosom-ii-1993.yaml", "ja"),
+        (
+            "scenarios/hypo-undetermined-ceasefire-unknown-2005.yaml",
+            "en",
+        ),
+    ] {
+        let out = run(&["evaluate", file, "--format", "json", "--lang", lang]);
+        let stem = file
+            .trim_start_matches("scenarios/")
+            .trim_end_matches(".yaml");
+        insta::assert_json_snapshot!(format!("{stem}-{lang}"), out.json());
     }
 }

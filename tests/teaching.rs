@@ -1,141 +1,177 @@
-//! The teaching tools: what-if alternatives really give `eligible` and are
-//! minimal; history follows the amendments on the real cases; truth tables and
-//! `explain` say what the rules say.
+//! The teaching tools as the library gives them: what-if alternatives really
+//! give `eligible` and are minimal; history follows the amendments on the
+//! real cases; truth tables and `explain` say what the rules say; Japanese
+//! reaches every rule and fact.
 
-use peacecoop::{Lang, RuleSet, Scenario, Verdict, history, matrix, render, whatif};
-use std::path::Path;
-use std::sync::OnceLock;
+use common::*;
+use peacecoop::{Keep, Lang, MatrixError, Verdict, WhatifOptions};
+use serde_json::Value;
 
-fn rules() -> &'static RuleSet {
-    static R: OnceLock<RuleSet> = OnceLock::new();
-    R.get_or_init(|| RuleSet::embedded().expect("embedded rules load"))
-}
+mod common;
 
-fn scenario(file: &str) -> Scenario {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+/// A shipped scenario as JSON, with dotted facts set to new values.
+fn with_changes(rel: &str, changes: &[(&str, &Value)]) -> peacecoop::Scenario {
+    let mut v: Value = serde_saphyr::from_str(&read(rel)).expect("valid YAML");
+    for (fact, to) in changes {
+        let mut at = &mut v;
+        let parts: Vec<&str> = fact.split('.').collect();
+        for p in &parts[..parts.len() - 1] {
+            if at.get(*p).is_none_or(Value::is_null) {
+                at[*p] = serde_json::json!({});
+            }
+            at = &mut at[*p];
+        }
+        at[parts[parts.len() - 1]] = (*to).clone();
+    }
     rules()
-        .read_scenario(&root.join("scenarios").join(file), 1 << 20)
-        .unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn all_scenarios() -> Vec<Scenario> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
-    peacecoop::files::yaml_files(&root)
-        .expect("scenarios")
-        .iter()
-        .map(|f| rules().read_scenario(f, 1 << 20).expect("valid"))
-        .collect()
+        .scenario_from_json(&v)
+        .expect("the changed scenario is valid")
 }
 
 #[test]
 fn every_whatif_alternative_really_makes_the_mission_eligible_and_is_minimal() {
     let rs = rules();
     let mut checked = 0;
-    for s in all_scenarios() {
-        let w = whatif::whatif(rs, &s, 3);
-        if w.verdict == Verdict::Eligible {
-            assert!(
-                w.alternatives.is_empty(),
-                "{}: eligible needs no change",
-                s.name
-            );
-            continue;
-        }
-        for a in &w.alternatives {
-            let mut changed = s.clone();
-            for c in &a.changes {
-                assert_ne!(
-                    s.get(c.fact),
-                    Some(c.to),
-                    "{}: a change that changes nothing",
-                    s.name
-                );
-                changed.set(c.fact, Some(c.to));
+    for f in scenario_files() {
+        let s = scenario(&f);
+        for keep in [Keep::Frame, Keep::Nothing] {
+            let w = rs
+                .whatif(&s, &WhatifOptions::new(3, keep.clone()), Lang::En)
+                .expect("whatif");
+            assert!(!w.partial, "{f}: the search hit its bound");
+            if w.verdict == Verdict::Eligible {
+                assert!(w.alternatives.is_empty(), "{f}: eligible needs no change");
+                continue;
             }
-            assert_eq!(
-                rs.evaluate(&changed).verdict,
-                Verdict::Eligible,
-                "{}: {a:?}",
-                s.name
-            );
-            assert!(a.size <= 3);
-            checked += 1;
-        }
-        // Minimal: dropping any one fact's change loses eligibility.
-        for a in &w.alternatives {
-            for skip in 0..a.changes.len() {
-                let mut partial = s.clone();
-                for (j, c) in a.changes.iter().enumerate() {
-                    if j != skip {
-                        partial.set(c.fact, Some(c.to));
+            for a in &w.alternatives {
+                let changes: Vec<(&str, &Value)> =
+                    a.changes.iter().map(|c| (c.fact.as_str(), &c.to)).collect();
+                for c in &a.changes {
+                    assert_ne!(c.from, c.to, "{f}: a change that changes nothing");
+                    if keep == Keep::Frame {
+                        assert!(!w.kept.contains(&c.fact), "{f}: a kept fact changed");
                     }
                 }
-                assert_ne!(
-                    rs.evaluate(&partial).verdict,
-                    Verdict::Eligible,
-                    "{}: {a:?} is not minimal",
-                    s.name
-                );
+                let changed = with_changes(&f, &changes);
+                assert_eq!(rs.verdict(&changed), Verdict::Eligible, "{f}: {a:?}");
+                // Minimal: dropping any one fact's change loses eligibility.
+                for skip in 0..changes.len() {
+                    let partial: Vec<(&str, &Value)> = changes
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, _)| *j != skip)
+                        .map(|(_, c)| *c)
+                        .collect();
+                    let partial = with_changes(&f, &partial);
+                    assert_ne!(
+                        rs.verdict(&partial),
+                        Verdict::Eligible,
+                        "{f}: {a:?} is not minimal"
+                    );
+                }
+                checked += 1;
             }
-        }
-        // No alternative's changes include another's.
-        for a in &w.alternatives {
-            for b in &w.alternatives {
-                if a != b {
-                    let contained = a.changes.iter().all(|c| b.changes.contains(c));
-                    assert!(!contained, "{}: {a:?} is inside {b:?}", s.name);
+            // No alternative's changes include another's.
+            for a in &w.alternatives {
+                for b in &w.alternatives {
+                    if a != b {
+                        assert!(
+                            !a.changes.iter().all(|c| b.changes.contains(c)),
+                            "{f}: {a:?} is inside {b:?}"
+                        );
+                    }
                 }
             }
         }
     }
-    assert!(checked > 50, "only {checked} alternatives checked");
+    assert!(checked > 100, "only {checked} alternatives checked");
+}
+
+fn single_changes(rel: &str, keep: Keep) -> Vec<String> {
+    rules()
+        .whatif(&scenario(rel), &WhatifOptions::new(2, keep), Lang::En)
+        .expect("whatif")
+        .alternatives
+        .iter()
+        .filter(|a| a.changes.len() == 1)
+        .map(|a| a.changes[0].fact.clone())
+        .collect()
 }
 
 #[test]
-fn whatif_finds_the_textbook_fixes() {
-    let rs = rules();
-    let fact = |n: &str| rs.vocab.lookup(n).expect(n);
-    let single = |file: &str| -> Vec<String> {
-        whatif::whatif(rs, &scenario(file), 2)
-            .alternatives
-            .iter()
-            .filter(|a| a.changes.len() == 1)
-            .map(|a| rs.vocab.get(a.changes[0].fact).name.clone())
-            .collect()
-    };
-    assert!(single("hypo-p1-no-ceasefire-1995.yaml").contains(&"conflict.ceasefire".to_owned()));
-    assert!(single("hypo-p3-partial-2005.yaml").contains(&"impartial".to_owned()));
-    assert!(single("hypo-kaketsuke-keigo-2010.yaml").contains(&"date".to_owned()));
-    assert!(single("hypo-kaketsuke-keigo-2010.yaml").contains(&"tasks".to_owned()));
-    // Keeping the date fixed leaves dropping the task (among others).
-    let s = scenario("hypo-kaketsuke-keigo-2010.yaml");
-    let w = whatif::whatif_keeping(rs, &s, 2, &[fact("date")]);
+fn whatif_finds_the_textbook_fixes_and_keeps_the_kind_of_mission() {
     assert!(
-        w.alternatives
-            .iter()
-            .all(|a| a.changes.iter().all(|c| c.fact != fact("date")))
+        single_changes("scenarios/hypo-p1-no-ceasefire-1995.yaml", Keep::Frame)
+            .contains(&"conflict.ceasefire".to_owned())
     );
-    assert!(!w.alternatives.is_empty());
+    assert!(
+        single_changes("scenarios/hypo-p3-partial-2005.yaml", Keep::Frame)
+            .contains(&"impartial".to_owned())
+    );
+    // By default the date is kept: kaketsuke-keigo before 2016 is fixed by dropping the task.
+    let kept = single_changes("scenarios/hypo-kaketsuke-keigo-2010.yaml", Keep::Frame);
+    assert!(kept.contains(&"tasks".to_owned()), "{kept:?}");
+    assert!(!kept.contains(&"date".to_owned()), "{kept:?}");
+    // Freed, the date may move to 2016.
+    let free = single_changes("scenarios/hypo-kaketsuke-keigo-2010.yaml", Keep::Nothing);
+    assert!(free.contains(&"date".to_owned()), "{free:?}");
+    // The answer is grouped by who would have to act.
+    let w = rules()
+        .whatif(
+            &scenario("scenarios/hypo-p1-no-ceasefire-1995.yaml"),
+            &WhatifOptions::default(),
+            Lang::En,
+        )
+        .expect("whatif");
+    let ceasefire = w
+        .alternatives
+        .iter()
+        .find(|a| a.changes[0].fact == "conflict.ceasefire")
+        .expect("a ceasefire");
+    assert_eq!(ceasefire.side, "world");
+    assert!(
+        ceasefire.changes[0]
+            .clause
+            .contains("were `agreed` instead of `none`"),
+        "{:?}",
+        ceasefire.changes[0]
+    );
+    let bad = rules().whatif(
+        &scenario(ELIGIBLE),
+        &WhatifOptions::new(2, Keep::Facts(vec!["opration".into()])),
+        Lang::En,
+    );
+    assert!(
+        bad.expect_err("unknown fact")
+            .help
+            .unwrap_or_default()
+            .contains("`operation`")
+    );
 }
 
 #[test]
 fn undetermined_scenarios_get_the_missing_values() {
-    let rs = rules();
-    let s = scenario("hypo-undetermined-ceasefire-unknown-2005.yaml");
-    let w = whatif::whatif(rs, &s, 1);
-    let ceasefire = rs.vocab.lookup("conflict.ceasefire").expect("fact");
+    let w = rules()
+        .whatif(
+            &scenario(UNDETERMINED),
+            &WhatifOptions::new(1, Keep::Frame),
+            Lang::En,
+        )
+        .expect("whatif");
     let fill = w
         .alternatives
         .iter()
-        .find(|a| a.changes[0].fact == ceasefire)
+        .find(|a| a.changes[0].fact == "conflict.ceasefire")
         .expect("filling in the ceasefire");
-    assert_eq!(fill.changes[0].from, None);
+    assert_eq!(fill.changes[0].from, Value::Null);
 }
 
-fn verdicts(file: &str) -> Vec<&'static str> {
-    history::history(rules(), &scenario(file))
+fn verdicts(rel: &str) -> Vec<&'static str> {
+    rules()
+        .history(&scenario(&format!("scenarios/{rel}")), Lang::En)
+        .versions
         .iter()
-        .map(|st| st.evaluation.verdict.as_str())
+        .map(|v| v.verdict.as_str())
         .collect()
 }
 
@@ -165,30 +201,29 @@ fn history_follows_the_amendments_on_the_real_cases() {
 
 #[test]
 fn history_names_the_rules_that_changed() {
-    let steps = history::history(rules(), &scenario("mfo-sinai-2019.yaml"));
-    let changed_2016: Vec<&str> = steps[3]
+    let h = rules().history(&scenario("scenarios/mfo-sinai-2019.yaml"), Lang::En);
+    let changed: Vec<&str> = h.versions[3]
         .changed
         .iter()
-        .map(|(r, _, _)| rules().rules[*r].id.0.as_str())
+        .map(|c| c.rule.as_str())
         .collect();
-    assert!(
-        changed_2016.contains(&"operation-type-in-force"),
-        "{changed_2016:?}"
-    );
-    let json = render::history::json(rules(), &scenario("mfo-sinai-2019.yaml"), &steps);
-    assert_eq!(json["versions"].as_array().map(Vec::len), Some(4));
-    assert_eq!(json["versions"][0]["law_version"]["id"], "1992");
-    assert_eq!(json["versions"][0]["failed"][0], "operation-type-in-force");
+    assert!(changed.contains(&"operation-type-in-force"), "{changed:?}");
+    assert_eq!(h.versions.len(), 4);
+    assert_eq!(h.versions[0].law_version.id, "1992");
+    assert_eq!(h.versions[0].failed[0], "operation-type-in-force");
+    assert!(h.versions[3].current && !h.versions[0].current);
 }
 
 #[test]
 fn the_truth_table_of_principles_one_to_three() {
     let rs = rules();
     let vary = ["conflict.ceasefire", "consent.parties", "impartial"].map(String::from);
-    let m = matrix::matrix(rs, &scenario("untac-1992.yaml"), &vary).expect("matrix");
+    let m = rs
+        .matrix(&scenario(ELIGIBLE), &vary, Lang::En)
+        .expect("matrix");
     assert_eq!(m.rows.len(), 3 * 4 * 2);
     // Exactly one row is eligible: ceasefire agreed, parties' consent given, impartial.
-    let eligible: Vec<&matrix::Row> = m
+    let eligible: Vec<_> = m
         .rows
         .iter()
         .filter(|r| r.verdict == Verdict::Eligible)
@@ -198,79 +233,72 @@ fn the_truth_table_of_principles_one_to_three() {
         .dims
         .iter()
         .zip(&eligible[0].choice)
-        .map(|(d, &c)| d.values[c].1.as_str())
+        .map(|(d, &c)| d.values[c].as_str())
         .collect();
     assert_eq!(labels, ["agreed", "given", "true"]);
-    let csv = render::matrix::csv(rs, &m);
+    let out = run(&[
+        "matrix",
+        ELIGIBLE,
+        "--vary",
+        "conflict.ceasefire,consent.parties,impartial",
+        "--format",
+        "csv",
+    ]);
     assert!(
-        csv.starts_with("conflict.ceasefire,consent.parties,impartial,verdict,failing_rules\n")
+        out.stdout
+            .starts_with("conflict.ceasefire,consent.parties,impartial,verdict,failing_rules\n")
     );
-    assert_eq!(csv.lines().count(), 25);
+    assert_eq!(out.stdout.lines().count(), 25);
     assert!(matches!(
-        matrix::matrix(rs, &scenario("untac-1992.yaml"), &["tasks".into()]),
-        Err(matrix::MatrixError::WholeList { .. })
+        rs.matrix(&scenario(ELIGIBLE), &["tasks".into()], Lang::En),
+        Err(MatrixError::WholeList { .. })
     ));
 }
 
 #[test]
-fn explain_gives_requirement_words_and_history() {
+fn explain_gives_requirement_words_history_and_sources() {
     let rs = rules();
-    let i = rs.rule("ceasefire-if-host-is-party").expect("rule");
-    let en = render::explain::text(rs, &rs.rules[i], Lang::En);
-    assert!(en.contains("In force 1992-08-10 to 1998-06-11"), "{en}");
-    assert!(en.contains("In force from 1998-06-12"), "{en}");
-    assert!(en.contains("`conflict.host_is_party` is `false`"), "{en}");
+    let r = rs
+        .explain("ceasefire-if-host-is-party", Lang::En)
+        .expect("rule");
+    assert!(r.versions.len() >= 2);
+    assert_eq!(r.versions[0].from.as_deref(), Some("1992-08-10"));
+    let all = serde_json::to_string(&r).expect("serializes");
+    assert!(all.contains("`conflict.host_is_party` is `false`"), "{all}");
     assert!(
-        en.contains("当該活動が行われる地域の属する国が紛争当事者である場合"),
-        "{en}"
+        all.contains("当該活動が行われる地域の属する国が紛争当事者である場合"),
+        "{all}"
     );
-    let ja = render::explain::text(rs, &rs.rules[i], Lang::Ja);
-    assert!(ja.contains("施行期間"), "{ja}");
-    let mermaid = render::explain::mermaid(rs, None, Lang::En);
-    assert!(mermaid.starts_with("flowchart LR\n"));
-    for (i, r) in rs.rules.iter().enumerate() {
-        assert!(
-            mermaid.contains(&format!("r{i}[\"{}<br/>", r.id)),
-            "{} missing",
-            r.id
-        );
+    // Every citation of every rule resolves to a source with a title.
+    for id in rs.rule_ids() {
+        let e = rs.explain(id, Lang::En).expect("rule");
+        for v in &e.versions {
+            for c in &v.cites {
+                assert!(!c.sources.is_empty(), "{id}: `{}` has no source", c.article);
+                assert!(c.sources.iter().all(|s| !s.title.is_empty()), "{id}");
+            }
+        }
     }
-    let id = |rule: &str| rs.rule(rule).expect(rule);
-    let fact = |name: &str| rs.vocab.lookup(name).expect(name).0;
-    // A rule reference, and a fact the rule reads.
-    assert!(mermaid.contains(&format!(
-        "r{} -.-> r{}",
-        id("ceasefire-agreement"),
-        id("withdrawal-triggered")
-    )));
-    assert!(mermaid.contains(&format!(
-        "f{} --> r{}",
-        fact("conflict.ceasefire"),
-        id("ceasefire-agreement")
-    )));
+    let ja = run(&["explain", "ceasefire-if-host-is-party", "--lang", "ja"]);
+    assert!(
+        ja.stdout.contains("施行期間") && ja.stdout.contains("出典"),
+        "{}",
+        ja.stdout
+    );
 }
 
 #[test]
 fn japanese_covers_every_rule_and_fact() {
     let rs = rules();
-    for r in &rs.rules {
-        assert!(r.title.ja.is_some(), "{} has no Japanese title", r.id);
-        for v in &r.versions {
-            for (_, t) in v.pass.0.iter().chain(&v.fail.0).chain(&v.not_applicable.0) {
-                assert!(t.ja.is_some(), "{}: an explanation has no Japanese", r.id);
-            }
-        }
-    }
-    for f in &rs.vocab.facts {
+    assert!(rs.warnings().is_empty(), "{:#?}", rs.warnings());
+    for f in rs.facts(Lang::Ja) {
         assert!(
-            f.description.ja.is_some(),
+            f.description.chars().any(|c| c > '\u{3000}'),
             "{} has no Japanese description",
             f.name
         );
     }
-    let s = scenario("hypo-p1-no-ceasefire-1995.yaml");
-    let e = rs.evaluate(&s);
-    let text = render::text::evaluation_with(rs, &s, &e, render::text::Detail::Full, Lang::Ja);
-    assert!(text.contains("参加不可"), "{text}");
-    assert!(text.contains("停戦"), "{text}");
+    let out = run(&["evaluate", NOT_ELIGIBLE, "--lang", "ja"]);
+    assert!(out.stdout.contains("参加不可"), "{}", out.stdout);
+    assert!(out.stdout.contains("停戦"), "{}", out.stdout);
 }

@@ -1,18 +1,25 @@
-//! Argument definitions of every subcommand.
+//! Arguments shared by several subcommands: where the rules come from, the
+//! language, readings chosen on the command line, dates.
 
-use super::*;
+use super::io::Io;
+use crate::model::{Date, Lang, Scenario};
+use crate::ruleset::RuleSet;
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
 
+/// `--rules DIR`.
 #[derive(Debug, Args)]
 pub(crate) struct RulesSource {
     /// Load the rules from this directory instead of the embedded ruleset.
     #[arg(long, value_name = "DIR")]
-    pub(crate) rules: Option<PathBuf>,
+    pub rules: Option<PathBuf>,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub(crate) enum Format {
-    Text,
-    Json,
+impl RulesSource {
+    /// The ruleset, or `None` after printing why not.
+    pub fn load(&self, io: &mut Io) -> Option<RuleSet> {
+        super::io::load_rules(self.rules.as_deref(), io)
+    }
 }
 
 /// The language of titles and explanations.
@@ -34,194 +41,110 @@ impl From<LangArg> for Lang {
     }
 }
 
-/// Output formats of `evaluate`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub(crate) enum EvalFormat {
-    /// A readable report.
-    Text,
-    /// The contract's JSON result.
-    Json,
-    /// A Markdown handout.
-    Markdown,
-    /// One self-contained HTML file (print it, or project it).
-    Html,
-}
-
+/// `--lang en|ja`.
 #[derive(Debug, Args)]
-pub(crate) struct EvaluateArgs {
-    /// Scenario files or directories (every *.yaml / *.yml below them, sorted).
-    #[arg(value_name = "SCENARIO", required = true)]
-    pub(crate) scenarios: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    pub(crate) format: EvalFormat,
-    /// Evaluate as of this date (YYYY-MM-DD) instead of the scenario's.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub(crate) date: Option<Date>,
-    /// Text output: hide rules that do not apply or are not in force on the date.
-    #[arg(long)]
-    pub(crate) brief: bool,
-    /// Language of titles and explanations.
+pub(crate) struct LangChoice {
+    /// Language of titles, explanations and the report's own words.
     #[arg(long, value_enum, default_value = "en")]
-    pub(crate) lang: LangArg,
-    /// Refuse scenario files larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_SCENARIO_BYTES)]
-    pub(crate) max_size: u64,
-    #[command(flatten)]
-    pub(crate) source: RulesSource,
+    pub lang: LangArg,
 }
 
+impl LangChoice {
+    pub fn get(&self) -> Lang {
+        self.lang.into()
+    }
+}
+
+/// `--reading ID=OPTION`, repeatable.
 #[derive(Debug, Args)]
-pub(crate) struct BenchArgs {
-    /// The scenario file.
-    #[arg(value_name = "SCENARIO")]
-    pub(crate) scenario: PathBuf,
-    /// How many evaluations to time.
-    #[arg(long, default_value_t = 100_000, value_parser = clap::value_parser!(u32).range(1..))]
-    pub(crate) iterations: u32,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    pub(crate) format: Format,
-    #[command(flatten)]
-    pub(crate) source: RulesSource,
+pub(crate) struct ReadingChoice {
+    /// Choose an option of a reading of a contested point (repeatable;
+    /// wins over the scenario's `readings:`). `peacecoop readings` lists them.
+    #[arg(long = "reading", value_name = "ID=OPTION", value_parser = parse_reading)]
+    pub readings: Vec<(String, String)>,
 }
 
-#[derive(Debug, Args)]
-pub(crate) struct SchemaArgs {
-    #[command(flatten)]
-    pub(crate) source: RulesSource,
+impl ReadingChoice {
+    /// Applies the readings to a scenario; `false` after printing a bad one.
+    pub fn apply(&self, rs: &RuleSet, s: &mut Scenario, io: &mut Io) -> bool {
+        for (id, option) in &self.readings {
+            if let Err(d) = rs.set_reading(s, id, option) {
+                io.usage(&d);
+                return false;
+            }
+        }
+        true
+    }
+    /// Checks the readings against the ruleset before any scenario is read.
+    pub fn check(&self, rs: &RuleSet, io: &mut Io) -> bool {
+        for (id, option) in &self.readings {
+            if let Err(d) = rs.reading_option(id, option) {
+                io.usage(&d);
+                return false;
+            }
+        }
+        true
+    }
+    /// The ids of the readings fixed on the command line.
+    pub fn ids(&self) -> Vec<&str> {
+        self.readings.iter().map(|(id, _)| id.as_str()).collect()
+    }
 }
 
-#[derive(Debug, Args)]
-pub(crate) struct TestArgs {
-    /// Scenario files or directories.
-    #[arg(value_name = "PATH", required = true)]
-    pub(crate) paths: Vec<PathBuf>,
-    /// Also report, for every rule, which outcomes the suite produced, and list
-    /// the rules it never saw both pass and fail.
-    #[arg(long)]
-    pub(crate) coverage: bool,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    pub(crate) format: Format,
-    /// Language of explanations in failure reports.
-    #[arg(long, value_enum, default_value = "en")]
-    pub(crate) lang: LangArg,
-    #[command(flatten)]
-    pub(crate) source: RulesSource,
+fn parse_reading(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((id, option)) if !id.trim().is_empty() && !option.trim().is_empty() => {
+            Ok((id.trim().to_owned(), option.trim().to_owned()))
+        }
+        _ => Err(format!(
+            "`{s}` is not ID=OPTION, e.g. `parties-gone-before-2016=text`"
+        )),
+    }
 }
 
-#[derive(Debug, Args)]
-pub(crate) struct WhatifArgs {
-    /// The scenario file.
-    #[arg(value_name = "SCENARIO")]
-    pub(crate) scenario: PathBuf,
-    /// The most changes in one alternative (1-8; each task added or removed counts).
-    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=8))]
-    pub(crate) max_changes: u8,
-    /// Facts that must not change, comma-separated (e.g. `operation,date`).
-    #[arg(long, value_name = "FACT,...", value_delimiter = ',')]
-    pub(crate) keep: Vec<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    pub(crate) format: Format,
-    /// Evaluate as of this date (YYYY-MM-DD) instead of the scenario's.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub(crate) date: Option<Date>,
-    /// Language of the sentences.
-    #[arg(long, value_enum, default_value = "en")]
-    pub(crate) lang: LangArg,
-    #[command(flatten)]
-    pub(crate) source: RulesSource,
-}
-
-#[derive(Debug, Args)]
-pub(crate) struct HistoryArgs {
-    /// The scenario file.
-    #[arg(value_name = "SCENARIO")]
-    pub(crate) scenario: PathBuf,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    pub(crate) format: Format,
-    /// Language of the table.
-    #[arg(long, value_enum, default_value = "en")]
-    pub(crate) lang: LangArg,
-    #[command(flatten)]
-    pub(crate) source: RulesSource,
-}
-
-#[derive(Debug, Args)]
-pub(crate) struct ExplainArgs {
-    /// The rule's id (see `peacecoop rules`).
-    #[arg(value_name = "RULE")]
-    pub(crate) rule: String,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    pub(crate) format: Format,
-    /// Language of the explanation.
-    #[arg(long, value_enum, default_value = "en")]
-    pub(crate) lang: LangArg,
-    #[command(flatten)]
-    pub(crate) source: RulesSource,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub(crate) enum TableFormat {
-    Text,
-    Markdown,
-    Csv,
-}
-
-#[derive(Debug, Args)]
-pub(crate) struct MatrixArgs {
-    /// The scenario file (the facts not varied keep its values).
-    #[arg(value_name = "SCENARIO")]
-    pub(crate) scenario: PathBuf,
-    /// The facts to vary, comma-separated.
-    #[arg(long, value_name = "FACT,...", value_delimiter = ',', required = true)]
-    pub(crate) vary: Vec<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    pub(crate) format: TableFormat,
-    /// Language of the verdicts and headings (text and Markdown).
-    #[arg(long, value_enum, default_value = "en")]
-    pub(crate) lang: LangArg,
-    #[command(flatten)]
-    pub(crate) source: RulesSource,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub(crate) enum RulesFormat {
-    Text,
-    Json,
-    /// A Mermaid flowchart of rules, facts and their dependencies.
-    Mermaid,
-}
-
-#[derive(Debug, Args)]
-pub(crate) struct RulesArgs {
-    /// Only the rules in force on this date.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub(crate) date: Option<Date>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    pub(crate) format: RulesFormat,
-    /// Language of titles and explanations.
-    #[arg(long, value_enum, default_value = "en")]
-    pub(crate) lang: LangArg,
-    #[command(flatten)]
-    pub(crate) source: RulesSource,
-}
-
-#[derive(Debug, Args)]
-pub(crate) struct CheckArgs {
-    /// Scenario files or directories to validate as well.
-    #[arg(value_name = "PATH")]
-    pub(crate) paths: Vec<PathBuf>,
-    #[command(flatten)]
-    pub(crate) source: RulesSource,
-}
-
+/// Parses `--date YYYY-MM-DD`.
 pub(crate) fn parse_date(s: &str) -> Result<Date, String> {
     s.parse::<Date>().map_err(|e| e.to_string())
+}
+
+/// Output formats shared by most commands.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub(crate) enum Format {
+    /// A readable report.
+    Text,
+    /// The JSON object described in the README.
+    Json,
+}
+
+/// The one scenario of a single-scenario command, with the date and readings
+/// of the command line applied; `None` after printing why not.
+pub(crate) fn one_scenario(
+    rs: &RuleSet,
+    path: &std::path::Path,
+    date: Option<Date>,
+    readings: &ReadingChoice,
+    io: &mut Io,
+) -> Option<Scenario> {
+    let loaded = rs.load_file(path, crate::files::DEFAULT_MAX_SCENARIO_BYTES);
+    match loaded.scenario {
+        Ok(mut s) => {
+            if let Some(d) = date {
+                rs.set_date(&mut s, d);
+            }
+            readings.apply(rs, &mut s, io).then_some(s)
+        }
+        Err(e) => {
+            io.scenario_error(&e, loaded.text.as_deref());
+            None
+        }
+    }
+}
+
+/// The exit code of a verdict.
+pub(crate) fn exit_for(v: crate::Verdict) -> u8 {
+    match v {
+        crate::Verdict::Eligible => super::io::EXIT_OK,
+        crate::Verdict::NotEligible => super::io::EXIT_NOT_ELIGIBLE,
+        crate::Verdict::Undetermined => super::io::EXIT_UNDETERMINED,
+    }
 }

@@ -1,22 +1,45 @@
-//! Conditions: `all`/`any`/`not`, terms, fact tests and rule references.
+//! Conditions: `all`/`any`/`not`, terms (compiled once, shared by index),
+//! fact tests, reading tests and rule references.
 
-use super::*;
+use super::keys::{COND_HEADS, FACT_TESTS};
+use super::reader::{Loader, at, ticks};
+use super::values::literal;
+use crate::error::{Code, did_you_mean, suggest};
+use crate::model::condition::{CmpOp, Condition, OutcomeSet, Test};
+use crate::model::facts::FactType;
+use crate::model::outcome::Outcome;
+use crate::model::value::Value;
+use crate::tree::{Key, Node, Pos, Value as Y};
 
 /// The deepest chain of terms using terms.
 const MAX_TERM_DEPTH: usize = 32;
-/// The most conditions one term may expand to.
-const MAX_CONDITION_NODES: usize = 20_000;
+/// The most condition nodes a whole ruleset may hold (terms count once).
+pub(super) const MAX_CONDITION_NODES: usize = 200_000;
 
 impl Loader {
-    // ----------------------------------------------------------- conditions
-
     pub(super) fn cond(&mut self, file: &str, node: &Node) -> Option<Condition> {
+        // Every node of every condition counts against one bound for the ruleset.
+        self.condition_nodes += 1;
+        if self.condition_nodes > MAX_CONDITION_NODES {
+            if self.condition_nodes == MAX_CONDITION_NODES + 1 {
+                self.err(
+                    Code::RulesetTooLarge,
+                    at(file, node.pos),
+                    format!("the ruleset's conditions hold more than {MAX_CONDITION_NODES} parts"),
+                    Some(
+                        "a ruleset this large is not a statute: split it, or share parts as terms"
+                            .into(),
+                    ),
+                );
+            }
+            return None;
+        }
         match &node.value {
             Y::Bool(b) => return Some(Condition::Const(*b)),
             Y::Map(_) => {}
             other => {
                 self.err(
-                    "invalid-condition",
+                    Code::InvalidCondition,
                     at(file, node.pos),
                     format!("expected a condition, found {}", other.kind()),
                     Some(format!(
@@ -37,7 +60,7 @@ impl Loader {
         if heads.len() != 1 {
             let first = entries.first().map(|(k, _)| k.name.as_str()).unwrap_or("");
             self.err(
-                "invalid-condition",
+                Code::InvalidCondition,
                 at(file, node.pos),
                 format!(
                     "a condition needs exactly one of {}, found {}",
@@ -59,7 +82,7 @@ impl Loader {
                 )?;
                 let Y::Seq(items) = &arg.value else {
                     self.err(
-                        "invalid-condition",
+                        Code::InvalidCondition,
                         at(file, arg.pos),
                         format!(
                             "`{}` takes a list of conditions, found {}",
@@ -95,7 +118,7 @@ impl Loader {
                 self.fields(file, node, &["term"], "a `term` condition")?;
                 let Y::Str(name) = &arg.value else {
                     self.err(
-                        "invalid-condition",
+                        Code::InvalidCondition,
                         at(file, arg.pos),
                         "`term` takes the name of a term".into(),
                         None,
@@ -105,69 +128,131 @@ impl Loader {
                 self.term(file, name, arg.pos)
             }
             "fact" => self.fact_cond(file, node, arg),
+            "reading" => self.reading_cond(file, node, arg),
             "rule" => self.rule_cond(file, node, arg),
             _ => None,
         }
     }
 
+    /// A `term:` reference: the term is compiled once, on first use (so that
+    /// cycles and chains are caught), and shared by index afterwards.
     pub(super) fn term(&mut self, file: &str, name: &str, pos: Pos) -> Option<Condition> {
-        if let Some(c) = self.terms.get(name) {
-            return c.clone();
-        }
-        let Some(idx) = self.terms_raw.iter().position(|t| t.0 == name) else {
-            let s = suggest(name, self.terms_raw.iter().map(|t| t.0.as_str()));
+        let Some(idx) = self.terms.iter().position(|t| t.name == name) else {
+            let s = suggest(name, self.terms.iter().map(|t| t.name.as_str()));
             self.err(
-                "unknown-term",
+                Code::UnknownTerm,
                 at(file, pos),
                 format!("unknown term `{name}`"),
-                s.map(|s| format!("did you mean `{s}`?")),
+                did_you_mean(s),
             );
             return None;
         };
+        self.compile_term(idx, file, pos)
+            .then_some(Condition::Term(idx))
+    }
+
+    /// Compiles term `idx` if not done yet; whether it compiled.
+    pub(super) fn compile_term(&mut self, idx: usize, file: &str, pos: Pos) -> bool {
+        match self.terms[idx].state {
+            2 => return true,
+            3 => return false,
+            1 => {
+                let mut chain: Vec<&str> = self
+                    .term_stack
+                    .iter()
+                    .map(|&t| self.terms[t].name.as_str())
+                    .collect();
+                chain.push(&self.terms[idx].name);
+                let msg = format!(
+                    "terms refer to each other in a cycle: {}",
+                    chain.join(" -> ")
+                );
+                self.err(Code::TermCycle, at(file, pos), msg, None);
+                self.terms[idx].state = 3;
+                return false;
+            }
+            _ => {}
+        }
         if self.term_stack.len() >= MAX_TERM_DEPTH {
+            let msg = format!(
+                "terms nest more than {MAX_TERM_DEPTH} deep (at `{}`)",
+                self.terms[idx].name
+            );
             self.err(
-                "term-too-deep",
+                Code::TermTooDeep,
                 at(file, pos),
-                format!("terms nest more than {MAX_TERM_DEPTH} deep (at `{name}`)"),
+                msg,
                 Some("define terms directly in facts rather than through long chains".into()),
             );
-            return None;
+            self.terms[idx].state = 3;
+            return false;
         }
-        if self.term_stack.iter().any(|t| t == name) {
-            let chain = format!("{} -> {name}", self.term_stack.join(" -> "));
-            self.err(
-                "term-cycle",
-                at(file, pos),
-                format!("terms refer to each other in a cycle: {chain}"),
-                None,
-            );
-            return None;
-        }
-        self.term_stack.push(name.to_owned());
-        let (_, _, when, tfile, _) = self.terms_raw[idx].clone();
-        let mut c = self
-            .cond(&tfile, &when)
-            .map(|c| Condition::Term(idx, Box::new(c)));
+        self.terms[idx].state = 1;
+        self.term_stack.push(idx);
+        let when = self.terms[idx].when.clone();
+        let tfile = self.terms[idx].file.clone();
+        let c = self.cond(&tfile, &when);
         self.term_stack.pop();
-        // Terms are inlined where they are used: keep their expansion bounded.
-        if let Some(size) = c.as_ref().map(Condition::size)
-            && size > MAX_CONDITION_NODES
-        {
-            self.err(
-                "term-too-large",
-                at(file, pos),
-                format!(
-                    "term `{name}` expands to {size} conditions, more than {MAX_CONDITION_NODES}"
-                ),
-                Some(
-                    "terms that use other terms several times multiply; simplify the definition"
-                        .into(),
-                ),
-            );
-            c = None;
+        if self.terms[idx].state == 3 {
+            return false;
         }
-        self.terms.insert(name.to_owned(), c.clone());
-        c
+        let ok = c.is_some();
+        self.terms[idx].state = if ok { 2 } else { 3 };
+        self.terms[idx].compiled = c;
+        ok
+    }
+
+    /// `reading: id, is: option` or `reading: id, in: [options]`.
+    pub(super) fn reading_cond(
+        &mut self,
+        file: &str,
+        node: &Node,
+        arg: &Node,
+    ) -> Option<Condition> {
+        let f = self.fields(file, node, &["reading", "is", "in"], "a reading test")?;
+        let reading = self.reading_ref(file, arg)?;
+        let words: Vec<&Node> = match (f.node("is"), f.node("in")) {
+            (Some(n), None) => vec![n],
+            (
+                None,
+                Some(Node {
+                    value: Y::Seq(items),
+                    ..
+                }),
+            ) => items.iter().collect(),
+            _ => {
+                self.err(
+                    Code::InvalidCondition,
+                    at(file, node.pos),
+                    "a reading test needs `is: <option>` or `in: [<options>]`".into(),
+                    None,
+                );
+                return None;
+            }
+        };
+        let mut options = 0u64;
+        for w in words {
+            let r = &self.readings[reading];
+            let found = match &w.value {
+                Y::Str(s) => r.option(s),
+                _ => None,
+            };
+            match found {
+                Some(o) => options |= 1 << o,
+                None => {
+                    let ids: Vec<&str> = r.options.iter().map(|o| o.id.as_str()).collect();
+                    let s = match &w.value {
+                        Y::Str(s) => suggest(s, ids.iter().copied()),
+                        _ => None,
+                    };
+                    let msg = format!("reading `{}` has no option `{}`", r.id, w.value);
+                    let help = did_you_mean(s).or(Some(format!("options: {}", ticks(&ids))));
+                    self.err(Code::UnknownOption, at(file, w.pos), msg, help);
+                    return None;
+                }
+            }
+        }
+        Some(Condition::Reading { reading, options })
     }
 
     pub(super) fn fact_cond(&mut self, file: &str, node: &Node, arg: &Node) -> Option<Condition> {
@@ -176,7 +261,7 @@ impl Loader {
         let f = self.fields(file, node, &allowed, "a fact test")?;
         let Y::Str(name) = &arg.value else {
             self.err(
-                "invalid-condition",
+                Code::InvalidCondition,
                 at(file, arg.pos),
                 "`fact` takes a fact name".into(),
                 None,
@@ -186,7 +271,7 @@ impl Loader {
         let Some(id) = self.vocab.lookup(name) else {
             let s = suggest(name, self.vocab.facts.iter().map(|f| f.name.as_str()));
             self.err(
-                "unknown-fact",
+                Code::UnknownFact,
                 at(file, arg.pos),
                 format!("unknown fact `{name}`"),
                 Some(s.map_or_else(
@@ -203,7 +288,7 @@ impl Loader {
             .collect();
         if tests.len() != 1 {
             self.err(
-                "invalid-condition",
+                Code::InvalidCondition,
                 at(file, node.pos),
                 format!("a fact test needs exactly one of {}", ticks(FACT_TESTS)),
                 None,
@@ -275,11 +360,10 @@ impl Loader {
                     (Y::Seq(items), "contains_any" | "contains_all") => items.iter().collect(),
                     (Y::Str(_), "contains") => vec![tv],
                     _ => {
-                        self.diags.push(Diagnostic {
-                            code: "invalid-condition",
-                            severity: Severity::Error,
-                            location: at(file, tv.pos),
-                            message: format!(
+                        self.err(
+                            Code::InvalidCondition,
+                            at(file, tv.pos),
+                            format!(
                                 "`{}` takes {}",
                                 tk.name,
                                 if tk.name == "contains" {
@@ -288,8 +372,8 @@ impl Loader {
                                     "a list of values"
                                 }
                             ),
-                            help: None,
-                        });
+                            None,
+                        );
                         return None;
                     }
                 };
@@ -331,7 +415,7 @@ impl Loader {
         match res {
             Ok(test) => Some(Condition::Fact { fact: id, test }),
             Err(msg) => {
-                self.err("invalid-value", at(file, tv.pos), msg, None);
+                self.err(Code::InvalidValue, at(file, tv.pos), msg, None);
                 None
             }
         }
@@ -341,7 +425,7 @@ impl Loader {
         let f = self.fields(file, node, &["rule", "is", "in"], "a rule reference")?;
         let Y::Str(id) = &arg.value else {
             self.err(
-                "invalid-condition",
+                Code::InvalidCondition,
                 at(file, arg.pos),
                 "`rule` takes a rule id".into(),
                 None,
@@ -351,7 +435,7 @@ impl Loader {
         let Some(&rule) = self.rule_index.get(id.as_str()) else {
             let s = suggest(id, self.rule_index.keys().map(String::as_str));
             self.err(
-                "unknown-rule",
+                Code::UnknownRule,
                 at(file, arg.pos),
                 format!("unknown rule `{id}`"),
                 s.map(|s| format!("did you mean `{s}`?")),
@@ -372,7 +456,7 @@ impl Loader {
             ) => items.iter().collect(),
             _ => {
                 self.err(
-                    "invalid-condition",
+                    Code::InvalidCondition,
                     at(file, node.pos),
                     "a rule reference needs `is: <outcome>` or `in: [<outcomes>]`".into(),
                     None,
@@ -390,7 +474,7 @@ impl Loader {
                 Some(o) => set.insert(o),
                 None => {
                     self.err(
-                        "invalid-value",
+                        Code::InvalidValue,
                         at(file, w.pos),
                         format!("expected an outcome, found {}", w.value),
                         Some("outcomes are `pass`, `fail`, `undetermined`, `not_applicable`, `not_in_force`".into()),

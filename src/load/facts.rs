@@ -1,12 +1,26 @@
-//! Fact declarations and reading YAML values as typed fact values.
+//! Fact declarations (`facts:`): names, types and domains, defaults, sides,
+//! and when a fact matters (`used_if`).
 
-use super::*;
+use super::keys;
+use super::reader::{Loader, at, ticks};
+use super::values::value_of;
+use crate::error::{Code, did_you_mean, suggest};
+use crate::model::facts::{EnumValue, FactDecl, FactDefault, FactType, Side};
+use crate::model::ids::{FactId, MAX_FACTS};
+use crate::model::value::Value;
+use crate::tree::{Node, Value as Y};
+
+fn valid_fact_name(name: &str) -> bool {
+    name.split('.').all(|seg| {
+        let mut c = seg.chars();
+        c.next().is_some_and(|c| c.is_ascii_lowercase())
+            && c.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    })
+}
 
 impl Loader {
-    // ---------------------------------------------------------------- facts
-
     pub(super) fn fact_decl(&mut self, file: &str, node: &Node) {
-        let Some(f) = self.fields(file, node, FACT_KEYS, "a fact declaration") else {
+        let Some(f) = self.fields(file, node, keys::FACT, "a fact declaration") else {
             return;
         };
         let Some(name) = self.string(file, &f, "name", node) else {
@@ -15,8 +29,8 @@ impl Loader {
         let loc = at(file, node.pos);
         if !valid_fact_name(&name) {
             self.err(
-                "invalid-name",
-                loc.clone(),
+                Code::InvalidName,
+                loc,
                 format!("`{name}` is not a valid fact name"),
                 Some(
                     "use lower-case words joined by `_`, grouped with dots: `conflict.ceasefire`"
@@ -25,9 +39,9 @@ impl Loader {
             );
             return;
         }
-        if SCENARIO_META.contains(&name.as_str()) {
+        if keys::SCENARIO_META.contains(&name.as_str()) {
             self.err(
-                "reserved-name",
+                Code::ReservedName,
                 loc,
                 format!("`{name}` is reserved for scenario metadata"),
                 None,
@@ -36,7 +50,7 @@ impl Loader {
         }
         if self.vocab.lookup(&name).is_some() {
             self.err(
-                "duplicate-fact",
+                Code::DuplicateFact,
                 loc,
                 format!("fact `{name}` is declared twice"),
                 None,
@@ -49,7 +63,7 @@ impl Loader {
         if let Some(o) = clash {
             let o = o.name.clone();
             self.err(
-                "fact-group-clash",
+                Code::FactGroupClash,
                 loc,
                 format!(
                     "`{name}` and `{o}` cannot both be facts: one would be a group of the other"
@@ -60,7 +74,91 @@ impl Loader {
         }
         let description = self.text(file, &f, "description", node).unwrap_or_default();
         let ty_name = self.string(file, &f, "type", node).unwrap_or_default();
-        let ty = match ty_name.as_str() {
+        let Some(ty) = self.fact_type(file, node, &f, &ty_name) else {
+            return;
+        };
+        if !matches!(ty, FactType::Enum(_) | FactType::List(_))
+            && let Some((k, _)) = f.get("values")
+        {
+            self.err(
+                Code::UnusedKey,
+                at(file, k.pos),
+                format!("`values` only belongs to enum and list facts, not {ty_name}"),
+                None,
+            );
+        }
+        let side = match f.get("side") {
+            None => None,
+            Some((
+                _,
+                Node {
+                    value: Y::Str(s),
+                    pos,
+                },
+            )) => match s.as_str() {
+                "world" => Some(Side::World),
+                "plan" => Some(Side::Plan),
+                "frame" => Some(Side::Frame),
+                other => {
+                    self.err(
+                        Code::InvalidValue,
+                        at(file, *pos),
+                        format!("unknown side `{other}`"),
+                        Some(format!("expected one of {}", ticks(keys::SIDES))),
+                    );
+                    None
+                }
+            },
+            Some((_, n)) => {
+                self.err(
+                    Code::InvalidValue,
+                    at(file, n.pos),
+                    format!("`side` must be a word, found {}", n.value.kind()),
+                    Some(format!("expected one of {}", ticks(keys::SIDES))),
+                );
+                None
+            }
+        };
+        let mut decl = FactDecl {
+            name: name.clone().into(),
+            ty,
+            description,
+            default: None,
+            used_if: None,
+            side,
+            symbols: Vec::new(),
+            location: loc.clone(),
+        };
+        if let Some(dn) = f.node("default") {
+            decl.default = self.fact_default(file, &decl, dn);
+        }
+        if self.vocab.facts.len() >= MAX_FACTS {
+            self.err(
+                Code::TooManyFacts,
+                loc,
+                format!("at most {MAX_FACTS} facts can be declared"),
+                None,
+            );
+            return;
+        }
+        let id = FactId(self.vocab.facts.len() as u16);
+        if name == "date" && matches!(decl.ty, FactType::Date) {
+            self.vocab.date_fact = Some(id);
+        }
+        self.vocab.facts.push(decl);
+        if let Some(un) = f.node("used_if") {
+            self.pending_used_if.push((id, file.to_owned(), un.clone()));
+        }
+    }
+
+    fn fact_type(
+        &mut self,
+        file: &str,
+        node: &Node,
+        f: &super::reader::Fields<'_>,
+        ty_name: &str,
+    ) -> Option<FactType> {
+        Some(match ty_name {
             "bool" => FactType::Bool,
             "date" => FactType::Date,
             "text" => FactType::Text,
@@ -75,7 +173,7 @@ impl Loader {
                     )) => *i,
                     Some((_, n)) => {
                         self.err(
-                            "invalid-bound",
+                            Code::InvalidBound,
                             at(file, n.pos),
                             format!("`{k}` must be an integer"),
                             None,
@@ -86,7 +184,7 @@ impl Loader {
                 let (min, max) = (get("min", 0), get("max", i64::from(i32::MAX)));
                 if min > max {
                     self.err(
-                        "invalid-bound",
+                        Code::InvalidBound,
                         at(file, node.pos),
                         format!("`min` {min} is above `max` {max}"),
                         None,
@@ -107,7 +205,7 @@ impl Loader {
                             let what = format!("the description of value `{}`", k.name);
                             let description = self.text_node(file, v, &what).unwrap_or_default();
                             out.push(EnumValue {
-                                name: k.name.clone(),
+                                name: k.name.clone().into(),
                                 description,
                             });
                         }
@@ -115,7 +213,7 @@ impl Loader {
                     }
                     Some((_, n)) => {
                         self.err(
-                            "invalid-values",
+                            Code::InvalidValues,
                             at(file, n.pos),
                             "`values` must map each value to its description".into(),
                             None,
@@ -124,7 +222,7 @@ impl Loader {
                     }
                     None => {
                         self.err(
-                            "missing-key",
+                            Code::MissingKey,
                             at(file, node.pos),
                             format!("an {ty_name} fact needs `values`"),
                             None,
@@ -134,7 +232,7 @@ impl Loader {
                 };
                 if values.len() > 64 {
                     self.err(
-                        "too-many-values",
+                        Code::TooManyValues,
                         at(file, node.pos),
                         "at most 64 values per fact".into(),
                         None,
@@ -146,258 +244,94 @@ impl Loader {
                     FactType::List(values)
                 }
             }
-            "" => return,
+            "" => return None,
             other => {
-                let s = suggest(other, ["bool", "enum", "list", "int", "date", "text"]);
+                let s = suggest(other, keys::FACT_TYPES.iter().copied());
                 self.err(
-                    "unknown-type",
-                    at(file, f.get("type").map_or(node.pos, |(_, n)| n.pos)),
+                    Code::UnknownType,
+                    at(file, f.node("type").map_or(node.pos, |n| n.pos)),
                     format!("unknown fact type `{other}`"),
-                    Some(s.map_or_else(
-                        || "expected one of `bool`, `enum`, `list`, `int`, `date`, `text`".into(),
-                        |s| format!("did you mean `{s}`?"),
-                    )),
-                );
-                return;
-            }
-        };
-        if !matches!(ty, FactType::Enum(_) | FactType::List(_))
-            && let Some((k, _)) = f.get("values")
-        {
-            self.err(
-                "unused-key",
-                at(file, k.pos),
-                format!("`values` only belongs to enum and list facts, not {ty_name}"),
-                None,
-            );
-        }
-        let mut decl = FactDecl {
-            name: name.clone(),
-            ty,
-            description,
-            default: None,
-            used_if: None,
-            symbols: Vec::new(),
-            location: at(file, node.pos),
-        };
-        if let Some((_, dn)) = f.get("default") {
-            if matches!(&dn.value, Y::Str(s) if s == "today") && matches!(decl.ty, FactType::Date) {
-                decl.default = Some(FactDefault::Today);
-            } else {
-                match value_of(&decl, dn) {
-                    Ok(Some(v)) => decl.default = Some(FactDefault::Value(v)),
-                    Ok(None) => {}
-                    Err(e) => self.err(
-                        "invalid-default",
-                        at(file, dn.pos),
-                        format!(
-                            "default of `{name}`: found {}, expected {}",
-                            e.found, e.expected
-                        ),
-                        e.hint,
+                    Some(
+                        did_you_mean(s).unwrap_or_else(|| {
+                            format!("expected one of {}", ticks(keys::FACT_TYPES))
+                        }),
                     ),
-                }
+                );
+                return None;
             }
-        }
-        if self.vocab.facts.len() >= MAX_FACTS {
-            self.err(
-                "too-many-facts",
-                loc,
-                format!("at most {MAX_FACTS} facts can be declared"),
-                None,
-            );
-            return;
-        }
-        let id = FactId(self.vocab.facts.len() as u16);
-        if name == "date" && matches!(decl.ty, FactType::Date) {
-            self.vocab.date_fact = Some(id);
-        }
-        self.vocab.facts.push(decl);
-        if let Some((_, un)) = f.get("used_if") {
-            self.pending_used_if.push((id, file.to_owned(), un.clone()));
-        }
+        })
     }
-}
 
-/// A literal in a rule (interning text names into the fact's symbols).
-pub(super) fn literal(decl: &mut FactDecl, n: &Node) -> Result<Value, String> {
-    match value_of(decl, n) {
-        Ok(Some(Value::Sym(OTHER_SYMBOL))) => {
-            let Y::Str(s) = &n.value else {
-                return Err(format!("`{}` takes a text", decl.name));
+    /// `default: v`, `default: today` (dates) or `default: {reading: id, values: {option: v}}`.
+    fn fact_default(&mut self, file: &str, decl: &FactDecl, dn: &Node) -> Option<FactDefault> {
+        if matches!(&dn.value, Y::Str(s) if s == "today") && matches!(decl.ty, FactType::Date) {
+            return Some(FactDefault::Today);
+        }
+        if let Y::Map(_) = dn.value {
+            let f = self.fields(
+                file,
+                dn,
+                keys::READING_DEFAULT,
+                "a default chosen by a reading",
+            )?;
+            let rn = f
+                .node("reading")
+                .or_else(|| self.missing(file, dn, "reading"))?;
+            let reading = self.reading_ref(file, rn)?;
+            let vn = f
+                .node("values")
+                .or_else(|| self.missing(file, dn, "values"))?;
+            let Y::Map(entries) = &vn.value else {
+                self.err(
+                    Code::InvalidDefault,
+                    at(file, vn.pos),
+                    "`values` maps each option of the reading to a value".into(),
+                    None,
+                );
+                return None;
             };
-            decl.symbols.push(s.trim().to_uppercase());
-            Ok(Value::Sym((decl.symbols.len() - 1) as u32))
-        }
-        Ok(Some(v)) => Ok(v),
-        Ok(None) => Err(format!("a test on `{}` needs a value, not null", decl.name)),
-        Err(e) => Err(format!(
-            "invalid value for `{}`: found {}, expected {}{}",
-            decl.name,
-            e.found,
-            e.expected,
-            e.hint.map(|h| format!(" ({h})")).unwrap_or_default()
-        )),
-    }
-}
-
-/// Why a YAML value does not fit a fact.
-pub(crate) struct ValueError {
-    /// What was written.
-    pub found: String,
-    /// What is allowed.
-    pub expected: String,
-    /// A suggestion.
-    pub hint: Option<String>,
-    /// Where, when it is not the value's own position (a list item).
-    pub pos: Option<Pos>,
-}
-
-pub(super) fn found(v: &Y) -> String {
-    match v {
-        Y::Str(s) => format!("`{s}`"),
-        Y::Int(i) => format!("`{i}`"),
-        Y::Float(x) => format!("`{x}`"),
-        Y::Bool(b) => format!("`{b}`"),
-        other => other.kind().to_owned(),
-    }
-}
-
-/// A `YYYY/MM/DD`, `YYYY.MM.DD` or unpadded date rewritten as `YYYY-MM-DD`, if it is one.
-fn date_fix(s: &str) -> Option<String> {
-    let parts: Vec<&str> = s.trim().split(['-', '/', '.']).collect();
-    let [y, m, d] = parts.as_slice() else {
-        return None;
-    };
-    let (y, m, d) = (
-        y.parse::<u32>().ok()?,
-        m.parse::<u32>().ok()?,
-        d.parse::<u32>().ok()?,
-    );
-    let fixed = format!("{y:04}-{m:02}-{d:02}");
-    (y > 31 && fixed.parse::<Date>().is_ok() && fixed != s.trim()).then_some(fixed)
-}
-
-/// Reads a YAML value as a value of `decl`. `Ok(None)` is an explicit null; a
-/// text no rule mentions is [`OTHER_SYMBOL`].
-pub(super) fn value_of(decl: &FactDecl, n: &Node) -> Result<Option<Value>, ValueError> {
-    let bad = |hint: Option<String>| ValueError {
-        found: found(&n.value),
-        expected: decl.ty.expected(),
-        hint,
-        pos: None,
-    };
-    if let Y::Null = n.value {
-        return Ok(None);
-    }
-    let v = match (&decl.ty, &n.value) {
-        (FactType::Bool, Y::Bool(b)) => Value::Bool(*b),
-        (FactType::Bool, Y::Str(s)) => {
-            let l = s.to_lowercase();
-            let hint = match l.as_str() {
-                "true" | "false" => Some(format!(
-                    "the value is quoted, so it is text: write `{l}` without quotes"
-                )),
-                "yes" | "y" | "on" => {
-                    Some("YAML 1.2 booleans are `true` and `false` only: write `true`".to_owned())
-                }
-                "no" | "n" | "off" => {
-                    Some("YAML 1.2 booleans are `true` and `false` only: write `false`".to_owned())
-                }
-                _ => None,
-            };
-            return Err(ValueError {
-                found: if matches!(l.as_str(), "true" | "false") {
-                    format!("the text `\"{s}\"`")
-                } else {
-                    found(&n.value)
-                },
-                ..bad(hint)
-            });
-        }
-        (FactType::Enum(vals), Y::Str(s)) => match vals.iter().position(|v| &v.name == s) {
-            Some(i) => Value::Enum(i as u8),
-            None => {
-                let s = suggest(s, vals.iter().map(|v| v.name.as_str()));
-                return Err(bad(s.map(|s| format!("did you mean `{s}`?"))));
-            }
-        },
-        (FactType::List(vals), Y::Seq(items)) => {
-            let mut bits = 0u64;
-            for it in items {
-                let Y::Str(s) = &it.value else {
-                    return Err(ValueError {
-                        found: format!("{} in the list", found(&it.value)),
-                        expected: decl.ty.expected(),
-                        hint: None,
-                        pos: Some(it.pos),
-                    });
+            let n_options = self.readings[reading].options.len();
+            let mut values: Vec<Option<Value>> = vec![None; n_options];
+            let mut seen = vec![false; n_options];
+            for (k, v) in entries {
+                let Some(o) = self.readings[reading].option(&k.name) else {
+                    let r = &self.readings[reading];
+                    let s = suggest(&k.name, r.options.iter().map(|o| o.id.as_str()));
+                    let msg = format!("reading `{}` has no option `{}`", r.id, k.name);
+                    self.err(Code::UnknownOption, at(file, k.pos), msg, did_you_mean(s));
+                    continue;
                 };
-                match vals.iter().position(|v| &v.name == s) {
-                    Some(i) => bits |= 1 << i,
-                    None => {
-                        let sug = suggest(s, vals.iter().map(|v| v.name.as_str()));
-                        return Err(ValueError {
-                            found: format!("`{s}` in the list"),
-                            expected: decl.ty.expected(),
-                            hint: sug.map(|s| format!("did you mean `{s}`?")),
-                            pos: Some(it.pos),
-                        });
-                    }
-                }
+                seen[usize::from(o)] = true;
+                values[usize::from(o)] = self.default_value(file, decl, v);
             }
-            Value::Set(bits)
-        }
-        (FactType::List(_), Y::Str(s)) => {
-            return Err(bad(Some(format!(
-                "write a list, even of one item: `[{s}]`"
-            ))));
-        }
-        (FactType::Int { min, max }, Y::Int(i)) => {
-            if i < min || i > max {
-                let why = if i < min {
-                    format!("{i} is below the minimum, {min}")
-                } else {
-                    format!("{i} is above the maximum, {max}")
-                };
-                return Err(bad(Some(why)));
+            if let Some(o) = seen.iter().position(|s| !s) {
+                let r = &self.readings[reading];
+                let msg = format!(
+                    "the default of `{}` gives no value for option `{}` of reading `{}`",
+                    decl.name, r.options[o].id, r.id
+                );
+                self.err(Code::MissingKey, at(file, vn.pos), msg, None);
             }
-            Value::Int(*i)
+            return Some(FactDefault::ByReading(reading, values));
         }
-        (FactType::Int { .. }, Y::Float(_)) => {
-            return Err(bad(Some(
-                "a whole number without fraction or exponent, within range".into(),
-            )));
-        }
-        (FactType::Int { .. }, Y::Str(s)) if s.trim().parse::<i64>().is_ok() => {
-            return Err(bad(Some(format!(
-                "the number is quoted, so it is text: write `{}` without quotes",
-                s.trim()
-            ))));
-        }
-        (FactType::Int { .. }, Y::Str(s)) if s.replace([',', '_'], "").parse::<i64>().is_ok() => {
-            return Err(bad(Some(format!(
-                "write the number without separators: `{}`",
-                s.replace([',', '_'], "")
-            ))));
-        }
-        (FactType::Date, Y::Str(s)) => match s.parse::<Date>() {
-            Ok(d) => Value::Date(d),
+        self.default_value(file, decl, dn).map(FactDefault::Value)
+    }
+
+    fn default_value(&mut self, file: &str, decl: &FactDecl, n: &Node) -> Option<Value> {
+        match value_of(decl, n) {
+            Ok(v) => v,
             Err(e) => {
-                return Err(bad(Some(match date_fix(s) {
-                    Some(fixed) => format!("write `{fixed}`"),
-                    None => e.to_string(),
-                })));
-            }
-        },
-        (FactType::Text, Y::Str(s)) if !s.trim().is_empty() => {
-            let key = s.trim().to_uppercase();
-            match decl.symbols.iter().position(|x| *x == key) {
-                Some(i) => Value::Sym(i as u32),
-                None => Value::Sym(OTHER_SYMBOL),
+                self.err(
+                    Code::InvalidDefault,
+                    at(file, n.pos),
+                    format!(
+                        "default of `{}`: found {}, expected {}",
+                        decl.name, e.found, e.expected
+                    ),
+                    e.hint,
+                );
+                None
             }
         }
-        _ => return Err(bad(None)),
-    };
-    Ok(Some(v))
+    }
 }

@@ -1,418 +1,222 @@
-//! Loading and validation: YAML [`Node`] trees into a typed [`RuleSet`] and
-//! typed [`Scenario`]s. Every problem carries its file, line and column; the
+//! Loading and validation: positioned trees (from YAML, JSON or code) into
+//! the typed model. Every problem carries its file, line and column; the
 //! ruleset loader reports all problems at once.
+//!
+//! A ruleset is read section by section, in an order where each section only
+//! needs the ones before it: `about`, `sources`, `readings`, `facts`,
+//! `law_versions`, `principles`, `terms`, then `rules`.
 
+mod builder;
 mod conditions;
 mod facts;
+pub(crate) mod keys;
+mod law;
+mod order;
+mod reader;
 mod rules;
-mod scenario;
+pub(crate) mod scenario;
+pub(crate) mod values;
 
-use facts::{found, literal, value_of};
-pub use scenario::parse_scenario;
+pub use builder::{InputValue, ScenarioBuilder};
 
-use crate::date::Date;
-use crate::error::{Diagnostic, RulesetError, ScenarioError, Severity, suggest};
-use crate::eval::{Env, Tri, eval_cond};
-use crate::facts::{
-    Default as FactDefault, EnumValue, FactDecl, FactId, FactSet, FactType, MAX_FACTS,
-    OTHER_SYMBOL, Scenario, Value, Vocabulary,
-};
-use crate::rule::{
-    Citation, CmpOp, Condition, Explanation, LawVersion, Location, OutcomeSet, Period, Principle,
-    Rule, RuleId, RuleKind, RuleVersion, Segment, Template, Term, Test,
-};
-use crate::ruleset::RuleSet;
-use crate::text::{Localized, Text};
-use crate::trace::{Outcome, Verdict};
-use crate::yaml::{self, Key, Node, Pos, Value as Y};
-use std::collections::HashMap;
+use crate::error::{Code, Diagnostic, RulesetError, Severity};
+use crate::model::Location;
+use crate::model::decls::Term;
+use crate::model::ids::FactSet;
+use crate::model::ids::ReadingSet;
+use crate::model::law::Law;
+use crate::tree::{Node, Value as Y};
+use crate::yaml::SyntaxError;
+use reader::{Loader, TermDraft, at};
+
+/// The most rules a ruleset may hold (the shipped one has about thirty).
+pub(crate) const MAX_RULES: usize = 5_000;
 
 /// A rule file's name and text.
 #[derive(Debug, Clone)]
-pub struct Source {
+pub(crate) struct RuleFile {
     /// The name used in messages (a path, or `rules/facts.yaml` for embedded rules).
     pub name: String,
     /// The YAML text.
     pub text: String,
 }
 
-const TOP_KEYS: &[&str] = &["facts", "law_versions", "principles", "terms", "rules"];
-const PRINCIPLE_KEYS: &[&str] = &["number", "title", "summary"];
-const FACT_KEYS: &[&str] = &[
-    "name",
-    "type",
-    "description",
-    "values",
-    "min",
-    "max",
-    "default",
-    "used_if",
-];
-const LAW_KEYS: &[&str] = &["id", "in_force_from", "title", "summary"];
-const TERM_KEYS: &[&str] = &["name", "description", "when"];
-const RULE_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "principle",
-    "kind",
-    "description",
-    "in_force",
-    "applies_if",
-    "require",
-    "explain",
-    "cites",
-    "reading",
-    "change",
-    "versions",
-];
-const VERSION_KEYS: &[&str] = &[
-    "in_force",
-    "applies_if",
-    "require",
-    "explain",
-    "cites",
-    "reading",
-    "change",
-];
-const EXPLAIN_KEYS: &[&str] = &["pass", "fail", "not_applicable"];
-const CITE_KEYS: &[&str] = &["article", "ja", "en"];
-const PERIOD_KEYS: &[&str] = &["from", "until"];
-const FACT_TESTS: &[&str] = &[
-    "is",
-    "in",
-    "is_set",
-    "at_least",
-    "at_most",
-    "before",
-    "after",
-    "contains",
-    "contains_any",
-    "contains_all",
-];
-const COND_HEADS: &[&str] = &["all", "any", "not", "term", "fact", "rule"];
-/// Keys of a scenario that are not facts.
-pub const SCENARIO_META: &[&str] = &["name", "expect"];
-
-struct Loader {
-    diags: Vec<Diagnostic>,
-    vocab: Vocabulary,
-    /// Fact declarations' `used_if`, compiled once all facts are known.
-    pending_used_if: Vec<(FactId, String, Node)>,
-    terms_raw: Vec<(String, Text, Node, String, Location)>,
-    terms: HashMap<String, Option<Condition>>,
-    term_stack: Vec<String>,
-    rule_index: HashMap<String, usize>,
-}
-
-impl Loader {
-    fn err(&mut self, code: &'static str, loc: Location, message: String, help: Option<String>) {
-        self.diags.push(Diagnostic {
-            code,
-            severity: Severity::Error,
-            location: loc,
-            message,
-            help,
-        });
-    }
-
-    /// The entries of a mapping, reporting keys outside `allowed`.
-    fn fields<'n>(
-        &mut self,
-        file: &str,
-        node: &'n Node,
-        allowed: &[&str],
-        what: &str,
-    ) -> Option<Fields<'n>> {
-        let Y::Map(entries) = &node.value else {
-            self.err(
-                "expected-mapping",
-                at(file, node.pos),
-                format!("expected {what} (a mapping), found {}", node.value.kind()),
-                None,
-            );
-            return None;
-        };
-        for (k, _) in entries {
-            if !allowed.contains(&k.name.as_str()) {
-                let s = suggest(&k.name, allowed.iter().copied());
-                self.err(
-                    "unknown-key",
-                    at(file, k.pos),
-                    format!("unknown key `{}` in {what}", k.name),
-                    Some(match s {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => format!("expected one of {}", ticks(allowed)),
-                    }),
-                );
-            }
-        }
-        Some(Fields { entries })
-    }
-
-    fn warn(&mut self, code: &'static str, loc: Location, message: String, help: Option<String>) {
-        self.diags.push(Diagnostic {
-            code,
-            severity: Severity::Warning,
-            location: loc,
-            message,
-            help,
-        });
-    }
-
-    /// A bilingual text: a plain string (English) or `{en: ..., ja: ...}`.
-    /// A missing Japanese translation is reported as a warning.
-    fn text_node(&mut self, file: &str, node: &Node, what: &str) -> Option<Text> {
-        match &node.value {
-            Y::Str(s) if !s.trim().is_empty() => {
-                self.warn(
-                    "missing-translation",
-                    at(file, node.pos),
-                    format!("{what} has no Japanese text"),
-                    Some("write it as `{en: ..., ja: ...}`".into()),
-                );
-                Some(Text::en(s.trim()))
-            }
-            Y::Map(_) => {
-                let f = self.fields(file, node, &["en", "ja"], what)?;
-                let en = self.string(file, &f, "en", node)?;
-                let ja = self
-                    .opt_string(file, &f, "ja")
-                    .filter(|j| !j.is_empty())
-                    .map(|j| rules::join_cjk(&j));
-                if ja.is_none() {
-                    self.warn(
-                        "missing-translation",
-                        at(file, node.pos),
-                        format!("{what} has no Japanese text (`ja`)"),
-                        None,
-                    );
-                }
-                Some(Text { en, ja })
-            }
-            other => {
-                self.err(
-                    "expected-text",
-                    at(file, node.pos),
-                    format!(
-                        "{what} must be a text or `{{en: ..., ja: ...}}`, found {}",
-                        other.kind()
-                    ),
-                    None,
-                );
-                None
-            }
-        }
-    }
-
-    /// Reports a required key that is absent.
-    fn missing<T>(&mut self, file: &str, owner: &Node, key: &str) -> Option<T> {
-        self.err(
-            "missing-key",
-            at(file, owner.pos),
-            format!("missing `{key}`"),
-            None,
-        );
-        None
-    }
-
-    /// A required bilingual text field.
-    fn text(&mut self, file: &str, f: &Fields<'_>, key: &str, owner: &Node) -> Option<Text> {
-        match f.get(key) {
-            Some((k, n)) => self.text_node(file, n, &format!("`{}`", k.name)),
-            None => self.missing(file, owner, key),
-        }
-    }
-
-    /// An optional bilingual text field.
-    fn opt_text(&mut self, file: &str, f: &Fields<'_>, key: &str) -> Option<Text> {
-        let (k, n) = f.get(key)?;
-        self.text_node(file, n, &format!("`{}`", k.name))
-    }
-
-    fn string(&mut self, file: &str, f: &Fields<'_>, key: &str, owner: &Node) -> Option<String> {
-        match f.get(key) {
-            Some((
-                _,
-                Node {
-                    value: Y::Str(s), ..
-                },
-            )) if !s.trim().is_empty() => Some(s.trim().to_owned()),
-            Some((k, n)) => {
-                self.err(
-                    "expected-text",
-                    at(file, n.pos),
-                    format!(
-                        "`{}` must be a non-empty text, found {}",
-                        k.name,
-                        n.value.kind()
-                    ),
-                    None,
-                );
-                None
-            }
-            None => self.missing(file, owner, key),
-        }
-    }
-
-    fn opt_string(&mut self, file: &str, f: &Fields<'_>, key: &str) -> Option<String> {
-        match f.get(key) {
-            None => None,
-            Some((
-                _,
-                Node {
-                    value: Y::Str(s), ..
-                },
-            )) => Some(s.trim().to_owned()),
-            Some((k, n)) => {
-                self.err(
-                    "expected-text",
-                    at(file, n.pos),
-                    format!("`{}` must be a text, found {}", k.name, n.value.kind()),
-                    None,
-                );
-                None
-            }
-        }
-    }
-
-    fn date(&mut self, file: &str, n: &Node, what: &str) -> Option<Date> {
-        match &n.value {
-            Y::Str(s) => match s.parse::<Date>() {
-                Ok(d) => Some(d),
-                Err(e) => {
-                    self.err(
-                        "invalid-date",
-                        at(file, n.pos),
-                        format!("{what}: {e}"),
-                        None,
-                    );
-                    None
-                }
-            },
-            other => {
-                self.err(
-                    "invalid-date",
-                    at(file, n.pos),
-                    format!("{what}: expected a date YYYY-MM-DD, found {}", other.kind()),
-                    None,
-                );
-                None
-            }
-        }
-    }
-}
-
-struct Fields<'n> {
-    entries: &'n [(Key, Node)],
-}
-
-impl<'n> Fields<'n> {
-    fn get(&self, k: &str) -> Option<(&'n Key, &'n Node)> {
-        self.entries
-            .iter()
-            .find(|(key, _)| key.name == k)
-            .map(|(k, v)| (k, v))
-    }
-}
-
-fn at(file: &str, pos: Pos) -> Location {
-    Location {
-        file: file.to_owned(),
-        line: pos.line,
-        column: pos.column,
-    }
-}
-
-fn ticks(words: &[&str]) -> String {
-    words
-        .iter()
-        .map(|w| format!("`{w}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn valid_fact_name(name: &str) -> bool {
-    name.split('.').all(|seg| {
-        let mut c = seg.chars();
-        c.next().is_some_and(|c| c.is_ascii_lowercase())
-            && c.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-    })
-}
-
 /// Loads and validates a ruleset from its files (in the order given).
-pub fn load_ruleset(sources: &[Source]) -> Result<RuleSet, RulesetError> {
-    let parsed: Vec<(String, Result<Node, yaml::SyntaxError>)> = sources
+pub(crate) fn load_files(files: &[RuleFile]) -> Result<(Law, Vec<Diagnostic>), RulesetError> {
+    let parsed: Vec<(String, Result<Node, SyntaxError>)> = files
         .iter()
-        .map(|s| (s.name.clone(), yaml::parse(&s.text)))
+        .map(|s| (s.name.clone(), crate::yaml::parse(&s.text)))
         .collect();
-    load_parsed(parsed)
+    load_trees(parsed)
 }
 
-/// Loads a ruleset from files already parsed (or not: a syntax error is reported).
-pub fn load_parsed(
-    parsed: Vec<(String, Result<Node, yaml::SyntaxError>)>,
-) -> Result<RuleSet, RulesetError> {
+/// Loads a ruleset from files already parsed (a syntax error is reported).
+pub(crate) fn load_trees(
+    parsed: Vec<(String, Result<Node, SyntaxError>)>,
+) -> Result<(Law, Vec<Diagnostic>), RulesetError> {
     let file_names: Vec<String> = parsed.iter().map(|(n, _)| n.clone()).collect();
     // Where to report a problem of the ruleset as a whole.
-    let whole_file = Location {
-        file: file_names.first().cloned().unwrap_or_default(),
-        line: 0,
-        column: 0,
-    };
-    let mut l = Loader {
-        diags: Vec::new(),
-        vocab: Vocabulary::default(),
-        pending_used_if: Vec::new(),
-        terms_raw: Vec::new(),
-        terms: HashMap::new(),
-        term_stack: Vec::new(),
-        rule_index: HashMap::new(),
-    };
+    let whole = Location::file(file_names.first().cloned().unwrap_or_default());
+    let mut l = Loader::new();
     let mut docs = Vec::new();
     for (name, result) in parsed {
         match result {
             Ok(n) => docs.push((name, n)),
             Err(e) => l.err(
-                "yaml-syntax",
+                Code::YamlSyntax,
                 at(&name, e.pos.unwrap_or_default()),
                 format!("invalid YAML: {}", e.message),
                 None,
             ),
         }
     }
-    // Sections, gathered across files in order.
-    let mut facts = Vec::new();
-    let mut laws = Vec::new();
-    let mut terms = Vec::new();
+    let sections = gather(&mut l, &docs);
+    let mut law = Law::default();
+    for (file, n) in sections.of("about") {
+        let mut about = std::mem::take(&mut law.about);
+        l.about(file, n, &mut about);
+        law.about = about;
+    }
+    for (file, n) in sections.of("sources") {
+        l.source(file, n);
+    }
+    for (file, n) in sections.of("readings") {
+        l.reading(file, n);
+    }
+    for (file, n) in sections.of("facts") {
+        l.fact_decl(file, n);
+    }
+    if l.vocab.date_fact.is_none() && !l.failed() {
+        l.err(
+            Code::MissingDateFact,
+            whole.clone(),
+            "the ruleset declares no `date` fact of type `date`; it selects the law version".into(),
+            None,
+        );
+    }
+    for (file, n) in sections.of("law_versions") {
+        l.law_version(file, n, &mut law.law_versions);
+    }
+    law.law_versions.sort_by_key(|v| v.in_force_from);
+    if law.law_versions.is_empty() && l.diags.iter().all(|d| d.code != Code::YamlSyntax) {
+        l.err(
+            Code::NoLawVersions,
+            whole.clone(),
+            "the ruleset declares no `law_versions`; at least one is needed to date the law".into(),
+            None,
+        );
+    }
+    for (file, n) in sections.of("principles") {
+        l.principle(file, n, &mut law.principles);
+    }
+    law.principles.sort_by_key(|p| p.number);
+    l.principle_numbers = law.principles.iter().map(|p| p.number).collect();
+    for (file, n) in sections.of("terms") {
+        term_draft(&mut l, file, n);
+    }
+    let rule_nodes: Vec<(&str, &Node)> = sections.of("rules").collect();
+    if rule_nodes.len() > MAX_RULES {
+        l.err(
+            Code::RulesetTooLarge,
+            whole.clone(),
+            format!(
+                "the ruleset has {} rules, more than the limit of {MAX_RULES}",
+                rule_nodes.len()
+            ),
+            None,
+        );
+        return Err(finish_errors(l, &file_names));
+    }
+    index_rules(&mut l, &rule_nodes);
+    compile_used_if(&mut l);
     let mut rules = Vec::new();
-    let mut principles_raw = Vec::new();
-    for (file, doc) in &docs {
+    for (file, n) in &rule_nodes {
+        if let Some(r) = l.rule(file, n) {
+            rules.push(r);
+        }
+    }
+    // Terms no rule uses are compiled too, so that their mistakes show.
+    for i in 0..l.terms.len() {
+        let (file, pos) = (l.terms[i].file.clone(), l.terms[i].when.pos);
+        l.compile_term(i, &file, pos);
+    }
+    if rules.len() != rule_nodes.len() && !l.failed() {
+        l.err(
+            Code::InvalidRule,
+            whole,
+            "a rule could not be read".into(),
+            None,
+        );
+    }
+    law.order = order::evaluation_order(&rules, &mut l);
+    if l.failed() {
+        return Err(finish_errors(l, &file_names));
+    }
+    let mut terms: Vec<Term> = l
+        .terms
+        .drain(..)
+        .map(|t| Term {
+            name: t.name.into(),
+            description: t.description,
+            when: t
+                .compiled
+                .unwrap_or(crate::model::condition::Condition::Const(false)),
+            reads: FactSet::EMPTY,
+            consults: ReadingSet::EMPTY,
+            location: t.location,
+        })
+        .collect();
+    order::term_dependencies(&mut terms);
+    order::rule_dependencies(&mut rules, &terms);
+    law.terms = terms;
+    law.rules = rules;
+    law.vocab = std::mem::take(&mut l.vocab);
+    law.readings = std::mem::take(&mut l.readings);
+    law.sources = std::mem::take(&mut l.sources);
+    law.key = law.fingerprint();
+    Ok((law, l.diags))
+}
+
+/// The items of each section, gathered across files in file order.
+struct Sections<'d> {
+    items: Vec<(&'static str, &'d str, &'d Node)>,
+}
+
+impl<'d> Sections<'d> {
+    fn of(&self, key: &'static str) -> impl Iterator<Item = (&'d str, &'d Node)> + '_ {
+        self.items
+            .iter()
+            .filter(move |(k, _, _)| *k == key)
+            .map(|(_, f, n)| (*f, *n))
+    }
+}
+
+fn gather<'d>(l: &mut Loader, docs: &'d [(String, Node)]) -> Sections<'d> {
+    let mut items = Vec::new();
+    for (file, doc) in docs {
         if let Y::Null = doc.value {
             continue;
         }
-        let Some(f) = l.fields(file, doc, TOP_KEYS, "a rule file") else {
+        let Some(f) = l.fields(file, doc, keys::TOP, "a rule file") else {
             continue;
         };
-        for (key, bucket) in [
-            ("facts", &mut facts),
-            ("law_versions", &mut laws),
-            ("terms", &mut terms),
-            ("rules", &mut rules),
-            ("principles", &mut principles_raw),
-        ] {
-            match f.get(key) {
-                None => {}
-                Some((
-                    _,
-                    Node {
-                        value: Y::Seq(items),
-                        ..
-                    },
-                )) => {
-                    bucket.extend(items.iter().map(|n| (file.as_str(), n)));
+        for key in keys::TOP {
+            if *key == "about" {
+                if let Some(n) = f.node(key) {
+                    items.push((*key, file.as_str(), n));
                 }
-                Some((_, n)) => l.err(
-                    "expected-list",
+                continue;
+            }
+            match f.node(key) {
+                None => {}
+                Some(Node {
+                    value: Y::Seq(list),
+                    ..
+                }) => {
+                    items.extend(list.iter().map(|n| (*key, file.as_str(), n)));
+                }
+                Some(n) => l.err(
+                    Code::ExpectedList,
                     at(file, n.pos),
                     format!("`{key}` must be a list, found {}", n.value.kind()),
                     None,
@@ -420,305 +224,102 @@ pub fn load_parsed(
             }
         }
     }
-    for (file, n) in &facts {
-        l.fact_decl(file, n);
-    }
-    if l.vocab.date_fact.is_none() {
-        l.err(
-            "missing-date-fact",
-            whole_file.clone(),
-            "the ruleset declares no `date` fact of type `date`; it selects the law version".into(),
-            None,
-        );
-    }
-    let mut law_versions: Vec<LawVersion> = Vec::new();
-    for (file, n) in &laws {
-        let Some(f) = l.fields(file, n, LAW_KEYS, "a law version") else {
-            continue;
-        };
-        let id = l.string(file, &f, "id", n);
-        let from = f
-            .get("in_force_from")
-            .and_then(|(_, d)| l.date(file, d, "`in_force_from`"));
-        if f.get("in_force_from").is_none() {
-            l.missing::<()>(file, n, "in_force_from");
-        }
-        let title = l.text(file, &f, "title", n).unwrap_or_default();
-        let summary = l.opt_text(file, &f, "summary").unwrap_or_default();
-        if let (Some(id), Some(in_force_from)) = (id, from) {
-            if law_versions.iter().any(|v| v.id == id) {
-                l.err(
-                    "duplicate-law-version",
-                    at(file, n.pos),
-                    format!("law version `{id}` is declared twice"),
-                    None,
-                );
-            }
-            law_versions.push(LawVersion {
-                id,
-                in_force_from,
-                title,
-                summary,
-            });
-        }
-    }
-    law_versions.sort_by_key(|v| v.in_force_from);
-    if law_versions.is_empty() && l.diags.iter().all(|d| d.code != "yaml-syntax") {
-        l.err(
-            "no-law-versions",
-            whole_file.clone(),
-            "the ruleset declares no `law_versions`; at least one is needed to date the law".into(),
-            None,
-        );
-    }
-    let mut principles: Vec<Principle> = Vec::new();
-    for (file, n) in &principles_raw {
-        let Some(f) = l.fields(file, n, PRINCIPLE_KEYS, "a principle") else {
-            continue;
-        };
-        let number = match f.get("number") {
-            Some((
-                _,
-                Node {
-                    value: Y::Int(i @ 1..=5),
-                    ..
-                },
-            )) => *i as u8,
-            _ => {
-                l.err(
-                    "invalid-principle",
-                    at(file, n.pos),
-                    "`number` must be 1 to 5".into(),
-                    None,
-                );
-                continue;
-            }
-        };
-        let title = l.text(file, &f, "title", n).unwrap_or_default();
-        let summary = l.opt_text(file, &f, "summary").unwrap_or_default();
-        if principles.iter().any(|p| p.number == number) {
-            l.err(
-                "duplicate-principle",
-                at(file, n.pos),
-                format!("principle {number} is declared twice"),
-                None,
-            );
-        }
-        principles.push(Principle {
-            number,
-            title,
-            summary,
-        });
-    }
-    principles.sort_by_key(|p| p.number);
-    for (file, n) in &terms {
-        let Some(f) = l.fields(file, n, TERM_KEYS, "a term") else {
-            continue;
-        };
-        let (Some(name), Some((_, when))) = (l.string(file, &f, "name", n), f.get("when")) else {
-            if f.get("when").is_none() {
-                l.err(
-                    "missing-key",
-                    at(file, n.pos),
-                    "a term needs `when`".into(),
-                    None,
-                );
-            }
-            continue;
-        };
-        let description = l.text(file, &f, "description", n).unwrap_or_default();
-        if l.terms_raw.iter().any(|t| t.0 == name) {
-            l.err(
-                "duplicate-term",
-                at(file, n.pos),
-                format!("term `{name}` is defined twice"),
-                None,
-            );
-            continue;
-        }
-        l.terms_raw.push((
-            name,
-            description,
-            when.clone(),
-            (*file).to_owned(),
-            at(file, n.pos),
-        ));
-    }
-    // Rule ids first, so that rules may refer to rules defined later.
-    for (i, (file, n)) in rules.iter().enumerate() {
-        if let Y::Map(m) = &n.value
-            && let Some((
-                _,
-                Node {
-                    value: Y::Str(id),
-                    pos,
-                },
-            )) = m.iter().find(|(k, _)| k.name == "id")
-        {
-            if l.rule_index.contains_key(id.as_str()) {
-                l.err(
-                    "duplicate-rule",
-                    at(file, *pos),
-                    format!("rule id `{id}` is used twice"),
-                    Some(
-                        "give each rule its own id; use `versions:` for the same rule over time"
-                            .into(),
-                    ),
-                );
-            } else {
-                l.rule_index.insert(id.clone(), i);
-            }
-        }
-    }
-    let pending = std::mem::take(&mut l.pending_used_if);
-    let mut used_if = Vec::new();
-    for (id, file, n) in &pending {
-        if let Some(c) = l.cond(file, n) {
-            if !c.rules().is_empty() {
-                l.err(
-                    "invalid-used-if",
-                    at(file, n.pos),
-                    "`used_if` may test facts only, not rules".into(),
-                    None,
-                );
-            }
-            used_if.push((*id, c));
-        }
-    }
-    for (id, c) in used_if {
-        l.vocab.facts[id.0 as usize].used_if = Some(c);
-    }
-    let mut compiled = Vec::new();
-    for (file, n) in &rules {
-        if let Some(r) = l.rule(file, n) {
-            compiled.push(r);
-        }
-    }
-    let names: Vec<(String, Text, String, Location)> = l
-        .terms_raw
-        .iter()
-        .map(|t| (t.0.clone(), t.1.clone(), t.3.clone(), t.4.clone()))
-        .collect();
-    let mut term_list = Vec::new();
-    for (name, description, file, loc) in names {
-        if let Some(c) = l.term(
-            &file,
-            &name,
-            Pos {
-                line: loc.line,
-                column: loc.column,
-            },
-        ) {
-            let when = match c {
-                Condition::Term(_, inner) => *inner,
-                other => other,
-            };
-            term_list.push(Term {
-                name,
-                description,
-                when,
-            });
-        }
-    }
-    if compiled.len() != rules.len() && l.diags.iter().all(|d| d.severity != Severity::Error) {
-        l.err(
-            "invalid-rule",
-            Location::default(),
-            "a rule could not be read".into(),
-            None,
-        );
-    }
-    // Evaluation order: a rule after the rules it refers to.
-    let order = topo_order(&compiled, &mut l);
-    if l.diags.iter().any(|d| d.severity == Severity::Error) {
-        // Report in reading order: file, then line, then column.
-        let order = |d: &Diagnostic| {
-            let file = file_names.iter().position(|n| *n == d.location.file);
-            (file, d.location.line, d.location.column)
-        };
-        l.diags.sort_by_key(order);
-        return Err(RulesetError {
-            diagnostics: l.diags,
-        });
-    }
-    let compiled_rules = compiled.iter().map(crate::compiled::compile_rule).collect();
-    Ok(RuleSet {
-        compiled: compiled_rules,
-        vocab: l.vocab,
-        law_versions,
-        principles,
-        rules: compiled,
-        order,
-        terms: term_list,
-        warnings: l.diags,
-    })
+    Sections { items }
 }
 
-fn topo_order(rules: &[Rule], l: &mut Loader) -> Vec<usize> {
-    let deps: Vec<Vec<usize>> = rules
-        .iter()
-        .map(|r| {
-            let mut d = Vec::new();
-            for v in &r.versions {
-                d.extend(v.applies_if.rules());
-                if let Some(c) = &v.require {
-                    d.extend(c.rules());
-                }
-                for (w, _) in v.pass.0.iter().chain(&v.fail.0).chain(&v.not_applicable.0) {
-                    if let Some(w) = w {
-                        d.extend(w.rules());
-                    }
-                }
-            }
-            d.retain(|&i| i < rules.len());
-            d
-        })
-        .collect();
-    // 0 = unvisited, 1 = on stack, 2 = done
-    let mut state = vec![0u8; rules.len()];
-    let mut order = Vec::with_capacity(rules.len());
-    fn visit(
-        i: usize,
-        deps: &[Vec<usize>],
-        state: &mut [u8],
-        order: &mut Vec<usize>,
-        cycle: &mut Option<usize>,
-    ) {
-        match state[i] {
-            2 => return,
-            1 => {
-                *cycle = Some(i);
-                return;
-            }
-            _ => {}
-        }
-        state[i] = 1;
-        for &d in &deps[i] {
-            visit(d, deps, state, order, cycle);
-        }
-        state[i] = 2;
-        order.push(i);
-    }
-    let mut cycles = Vec::new();
-    for i in 0..rules.len() {
-        let mut cycle = None;
-        visit(i, &deps, &mut state, &mut order, &mut cycle);
-        if let Some(c) = cycle
-            && !cycles.contains(&c)
-        {
-            cycles.push(c);
-        }
-    }
-    for c in cycles {
+fn term_draft(l: &mut Loader, file: &str, n: &Node) {
+    let Some(f) = l.fields(file, n, keys::TERM, "a term") else {
+        return;
+    };
+    let name = l.string(file, &f, "name", n);
+    let Some(when) = f.node("when") else {
+        l.missing::<()>(file, n, "when");
+        return;
+    };
+    let Some(name) = name else {
+        return;
+    };
+    let description = l.text(file, &f, "description", n).unwrap_or_default();
+    if l.terms.iter().any(|t| t.name == name) {
         l.err(
-            "rule-cycle",
-            rules[c].location.clone(),
-            format!(
-                "rule `{}` depends on itself through rule references",
-                rules[c].id
-            ),
+            Code::DuplicateTerm,
+            at(file, n.pos),
+            format!("term `{name}` is defined twice"),
             None,
         );
+        return;
     }
-    order
+    l.terms.push(TermDraft {
+        name,
+        description,
+        when: when.clone(),
+        file: file.to_owned(),
+        location: at(file, n.pos),
+        state: 0,
+        compiled: None,
+    });
+}
+
+/// Rule ids first, so that rules may refer to rules defined later.
+fn index_rules(l: &mut Loader, rules: &[(&str, &Node)]) {
+    for (i, (file, n)) in rules.iter().enumerate() {
+        let Y::Map(m) = &n.value else { continue };
+        let Some((
+            _,
+            Node {
+                value: Y::Str(id),
+                pos,
+            },
+        )) = m.iter().find(|(k, _)| k.name == "id")
+        else {
+            continue;
+        };
+        if l.rule_index.contains_key(id.as_str()) {
+            l.err(
+                Code::DuplicateRule,
+                at(file, *pos),
+                format!("rule id `{id}` is used twice"),
+                Some(
+                    "give each rule its own id; use `versions:` for the same rule over time".into(),
+                ),
+            );
+        } else {
+            l.rule_index.insert(id.clone(), i);
+        }
+    }
+}
+
+/// Fact declarations' `used_if`, once every fact and term is known.
+fn compile_used_if(l: &mut Loader) {
+    let pending = std::mem::take(&mut l.pending_used_if);
+    for (id, file, n) in &pending {
+        let Some(c) = l.cond(file, n) else { continue };
+        let mut refs = Vec::new();
+        {
+            let term = |t: usize| l.terms.get(t).and_then(|d| d.compiled.as_ref());
+            order::rules_in(&c, &term, &mut refs, &mut Vec::new());
+        }
+        if !refs.is_empty() {
+            l.err(
+                Code::InvalidUsedIf,
+                at(file, n.pos),
+                "`used_if` may test facts and readings only, not rules (nor terms that test rules)"
+                    .into(),
+                None,
+            );
+        }
+        l.vocab.facts[id.index()].used_if = Some(c);
+    }
+}
+
+/// The error to return: every problem, in reading order (file, line, column).
+fn finish_errors(mut l: Loader, file_names: &[String]) -> RulesetError {
+    l.diags.sort_by_key(|d| {
+        let file = file_names.iter().position(|n| *n == d.location.file);
+        (file, d.location.line, d.location.column)
+    });
+    debug_assert!(l.diags.iter().any(|d| d.severity == Severity::Error));
+    RulesetError {
+        diagnostics: l.diags,
+    }
 }

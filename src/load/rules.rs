@@ -1,12 +1,24 @@
 //! Rules, their versions, explanations, citations and in-force periods.
 
-use super::*;
+use super::keys;
+use super::reader::{Fields, Loader, at, is_kebab, join_cjk};
+use crate::error::{Code, suggest};
+use crate::model::Location;
+use crate::model::condition::Condition;
+use crate::model::ids::FactSet;
+use crate::model::ids::ReadingSet;
+use crate::model::rule::{
+    Case, Citation, Explanation, Period, Rule, RuleId, RuleKind, RuleVersion, Template,
+};
+use crate::model::strings::Str;
+use crate::model::text::{Localized, Text};
+use crate::tree::{Node, Value as Y};
 
 impl Loader {
     // ------------------------------------------------------------ explanations
 
     fn template(&mut self, file: &str, node: &Node, text: &str) -> Template {
-        let mut segs = Vec::new();
+        let mut holes = Vec::new();
         let mut lit = String::new();
         let mut rest = text;
         while let Some(i) = rest.find(['{', '}']) {
@@ -27,7 +39,7 @@ impl Loader {
             }
             let Some(end) = rest.find('}') else {
                 self.err(
-                    "invalid-template",
+                    Code::InvalidTemplate,
                     at(file, node.pos),
                     "an explanation has `{` without a closing `}`".into(),
                     Some("write `{{` for a literal brace".into()),
@@ -38,15 +50,12 @@ impl Loader {
             rest = &rest[end + 1..];
             match self.vocab.lookup(name) {
                 Some(id) => {
-                    if !lit.is_empty() {
-                        segs.push(Segment::Text(std::mem::take(&mut lit)));
-                    }
-                    segs.push(Segment::Fact(id));
+                    holes.push((u32::try_from(lit.len()).unwrap_or(u32::MAX), id));
                 }
                 None => {
                     let s = suggest(name, self.vocab.facts.iter().map(|f| f.name.as_str()));
                     self.err(
-                        "unknown-fact",
+                        Code::UnknownFact,
                         at(file, node.pos),
                         format!("explanation placeholder `{{{name}}}` names no fact"),
                         s.map(|s| format!("did you mean `{{{s}}}`?")),
@@ -55,23 +64,25 @@ impl Loader {
             }
         }
         lit.push_str(rest);
-        if !lit.is_empty() {
-            segs.push(Segment::Text(lit));
+        Template {
+            text: lit.into(),
+            holes,
         }
-        Template(segs)
     }
 
     pub(super) fn explanation(&mut self, file: &str, node: &Node) -> Explanation {
         match &node.value {
             Y::Str(_) | Y::Map(_) => match self.text_node(file, node, "an explanation") {
-                Some(t) => Explanation(vec![(None, self.templates(file, node, &t))]),
+                Some(t) => Explanation(vec![Case {
+                    when: None,
+                    text: self.templates(file, node, &t),
+                }]),
                 None => Explanation::default(),
             },
             Y::Seq(items) => {
                 let mut out = Vec::new();
                 for (i, it) in items.iter().enumerate() {
-                    let Some(f) = self.fields(file, it, &["when", "text"], "an explanation case")
-                    else {
+                    let Some(f) = self.fields(file, it, keys::CASE, "an explanation case") else {
                         continue;
                     };
                     let when = match f.get("when") {
@@ -80,7 +91,7 @@ impl Loader {
                     };
                     if f.get("when").is_none() && i + 1 != items.len() {
                         self.err(
-                            "invalid-explanation",
+                            Code::InvalidExplanation,
                             at(file, it.pos),
                             "only the last explanation case may omit `when`".into(),
                             None,
@@ -90,13 +101,13 @@ impl Loader {
                         continue;
                     };
                     let t = self.templates(file, it, &text);
-                    out.push((when, t));
+                    out.push(Case { when, text: t });
                 }
                 Explanation(out)
             }
             other => {
                 self.err(
-                    "invalid-explanation",
+                    Code::InvalidExplanation,
                     at(file, node.pos),
                     format!(
                         "expected an explanation text or a list of `when`/`text` cases, found {}",
@@ -120,7 +131,7 @@ impl Loader {
     pub(super) fn cites(&mut self, file: &str, node: &Node) -> Vec<Citation> {
         let Y::Seq(items) = &node.value else {
             self.err(
-                "invalid-cites",
+                Code::InvalidCites,
                 at(file, node.pos),
                 "`cites` must be a list".into(),
                 None,
@@ -130,24 +141,46 @@ impl Loader {
         let mut out = Vec::new();
         for it in items {
             match &it.value {
-                Y::Str(s) => out.push(Citation {
-                    article: s.clone(),
-                    text_ja: None,
-                    text_en: None,
-                }),
+                Y::Str(s) => {
+                    self.warn(
+                        Code::MissingSource,
+                        at(file, it.pos),
+                        format!("citation `{s}` names no source"),
+                        Some("write it as `{article: {en: ..., ja: ...}, source: <id>}`".into()),
+                    );
+                    out.push(Citation {
+                        article: Text::en(s.clone()),
+                        sources: Vec::new(),
+                        text_ja: None,
+                        text_en: None,
+                    });
+                }
                 _ => {
-                    let Some(f) = self.fields(file, it, CITE_KEYS, "a citation") else {
+                    let Some(f) = self.fields(file, it, keys::CITE, "a citation") else {
                         continue;
                     };
-                    let Some(article) = self.string(file, &f, "article", it) else {
+                    let Some(article) = self.text(file, &f, "article", it) else {
                         continue;
+                    };
+                    let sources = match f.node("source") {
+                        Some(n) => self.source_ids(file, n),
+                        None => {
+                            self.warn(
+                                Code::MissingSource,
+                                at(file, it.pos),
+                                format!("citation `{}` names no source", article.en),
+                                Some("add `source: <id>` from `sources:`".into()),
+                            );
+                            Vec::new()
+                        }
                     };
                     let text_ja = self.opt_string(file, &f, "ja").map(|j| join_cjk(&j));
                     let text_en = self.opt_string(file, &f, "en");
                     out.push(Citation {
                         article,
-                        text_ja,
-                        text_en,
+                        sources,
+                        text_ja: text_ja.map(Str::from),
+                        text_en: text_en.map(Str::from),
                     });
                 }
             }
@@ -156,7 +189,7 @@ impl Loader {
     }
 
     pub(super) fn period(&mut self, file: &str, node: &Node) -> Period {
-        let Some(f) = self.fields(file, node, PERIOD_KEYS, "an in-force period") else {
+        let Some(f) = self.fields(file, node, keys::PERIOD, "an in-force period") else {
             return Period::default();
         };
         let from = f
@@ -169,7 +202,7 @@ impl Loader {
             && a > b
         {
             self.err(
-                "empty-period",
+                Code::EmptyPeriod,
                 at(file, node.pos),
                 format!("the period starts ({a}) after it ends ({b})"),
                 None,
@@ -181,16 +214,11 @@ impl Loader {
     // ----------------------------------------------------------------- rules
 
     pub(super) fn rule(&mut self, file: &str, node: &Node) -> Option<Rule> {
-        let f = self.fields(file, node, RULE_KEYS, "a rule")?;
+        let f = self.fields(file, node, keys::RULE, "a rule")?;
         let id = self.string(file, &f, "id", node)?;
-        let kebab = id.split('-').all(|w| {
-            !w.is_empty()
-                && w.chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        });
-        if !kebab {
+        if !is_kebab(&id) {
             self.err(
-                "invalid-rule-id",
+                Code::InvalidId,
                 at(file, f.get("id").map_or(node.pos, |(_, n)| n.pos)),
                 format!("rule id `{id}` is not kebab-case"),
                 Some(format!(
@@ -213,7 +241,7 @@ impl Loader {
                 None => {
                     let sug = suggest(s, RuleKind::ALL.iter().map(|k| k.keyword()));
                     self.err(
-                            "unknown-kind",
+                            Code::UnknownKind,
                             at(file, *pos),
                             format!("unknown rule kind `{s}`"),
                             Some(sug.map_or_else(
@@ -226,7 +254,7 @@ impl Loader {
             },
             Some((_, n)) => {
                 self.err(
-                    "unknown-kind",
+                    Code::UnknownKind,
                     at(file, n.pos),
                     "`kind` must be a word".into(),
                     None,
@@ -235,7 +263,7 @@ impl Loader {
             }
             None => {
                 self.err(
-                    "missing-key",
+                    Code::MissingKey,
                     at(file, node.pos),
                     format!("rule `{id}` has no `kind`"),
                     None,
@@ -243,20 +271,22 @@ impl Loader {
                 RuleKind::General
             }
         };
-        let principle = match f.get("principle") {
-            None | Some((_, Node { value: Y::Null, .. })) => None,
-            Some((
-                _,
-                Node {
-                    value: Y::Int(i @ 1..=5),
-                    ..
-                },
-            )) => Some(*i as u8),
-            Some((_, n)) => {
+        let principle = match f.node("principle") {
+            None | Some(Node { value: Y::Null, .. }) => None,
+            Some(Node {
+                value: Y::Int(i), ..
+            }) if self.principle_numbers.iter().any(|p| i64::from(*p) == *i) => Some(*i as u8),
+            Some(n) => {
+                let declared: Vec<String> =
+                    self.principle_numbers.iter().map(u8::to_string).collect();
                 self.err(
-                    "invalid-principle",
+                    Code::InvalidPrinciple,
                     at(file, n.pos),
-                    format!("`principle` must be 1 to 5, found {}", n.value),
+                    format!(
+                        "`principle` must be the number of a declared principle ({}), found {}",
+                        declared.join(", "),
+                        n.value
+                    ),
                     None,
                 );
                 None
@@ -264,10 +294,18 @@ impl Loader {
         };
         if kind == RuleKind::Principle && principle.is_none() {
             self.err(
-                "missing-principle",
+                Code::MissingPrinciple,
                 at(file, node.pos),
-                format!("rule `{id}` is of kind `principle` but names no `principle` (1-5)"),
+                format!("rule `{id}` is of kind `principle` but names no `principle`"),
                 None,
+            );
+        }
+        if let (Some((k, _)), Some(_)) = (f.get("in_force"), f.get("versions")) {
+            self.err(
+                Code::InForceBesideVersions,
+                at(file, k.pos),
+                format!("rule `{id}` has both `in_force` and `versions`"),
+                Some("give each version its own `in_force`, and drop the rule-level one".into()),
             );
         }
         let base = VersionDraft::from_fields(self, file, &f);
@@ -281,7 +319,7 @@ impl Loader {
                 },
             )) => {
                 for it in items {
-                    let Some(vf) = self.fields(file, it, VERSION_KEYS, "a rule version") else {
+                    let Some(vf) = self.fields(file, it, keys::VERSION, "a rule version") else {
                         continue;
                     };
                     let d = VersionDraft::from_fields(self, file, &vf);
@@ -290,7 +328,7 @@ impl Loader {
             }
             Some((_, n)) => {
                 self.err(
-                    "invalid-versions",
+                    Code::InvalidVersions,
                     at(file, n.pos),
                     "`versions` must be a list".into(),
                     None,
@@ -310,7 +348,7 @@ impl Loader {
         out.sort_by_key(|v| v.period.from);
         if out.is_empty() && f.get("versions").is_some() {
             self.err(
-                "no-versions",
+                Code::NoVersions,
                 at(file, node.pos),
                 format!("rule `{id}` has an empty `versions` list"),
                 Some(
@@ -321,7 +359,7 @@ impl Loader {
         }
         if out.len() > usize::from(u8::MAX) {
             self.err(
-                "too-many-versions",
+                Code::TooManyVersions,
                 at(file, node.pos),
                 format!("rule `{id}` has {} versions; at most 255", out.len()),
                 None,
@@ -330,7 +368,7 @@ impl Loader {
         for w in out.windows(2) {
             if w[0].period.overlaps(&w[1].period) {
                 self.err(
-                    "overlapping-versions",
+                    Code::OverlappingVersions,
                     w[1].location.clone(),
                     format!(
                         "two versions of rule `{id}` are in force at once ({} and {})",
@@ -344,7 +382,7 @@ impl Loader {
             }
         }
         Some(Rule {
-            id: RuleId(id),
+            id: RuleId(id.into()),
             title,
             principle,
             kind,
@@ -358,7 +396,7 @@ impl Loader {
         let loc = d.location.clone();
         if d.cites.as_ref().is_none_or(|c| c.is_empty()) {
             self.err(
-                "missing-citation",
+                Code::MissingCitation,
                 loc.clone(),
                 format!("rule `{id}` cites no source"),
                 Some("add `cites:` with the article it encodes".into()),
@@ -369,7 +407,7 @@ impl Loader {
         let never_passes = d.require.as_ref() == Some(&Condition::Const(false));
         if pass.0.is_empty() && !never_passes {
             self.err(
-                "missing-explanation",
+                Code::MissingExplanation,
                 loc.clone(),
                 format!("rule `{id}` has no `explain.pass`"),
                 None,
@@ -377,12 +415,12 @@ impl Loader {
         }
         if kind == RuleKind::Procedure {
             if d.has_require {
-                self.err("procedure-require", loc.clone(), format!("procedural rule `{id}` must not have `require`: procedures never decide the verdict"), None);
+                self.err(Code::ProcedureRequire, loc.clone(), format!("procedural rule `{id}` must not have `require`: procedures never decide the verdict"), None);
             }
         } else {
             if !d.has_require {
                 self.err(
-                    "missing-require",
+                    Code::MissingRequire,
                     loc.clone(),
                     format!("rule `{id}` has no `require`"),
                     None,
@@ -390,7 +428,7 @@ impl Loader {
             }
             if fail.0.is_empty() {
                 self.err(
-                    "missing-explanation",
+                    Code::MissingExplanation,
                     loc.clone(),
                     format!("rule `{id}` has no `explain.fail`"),
                     None,
@@ -403,9 +441,6 @@ impl Loader {
         } else {
             d.require
         };
-        let reads = applies_if
-            .facts()
-            .union(require.as_ref().map_or(FactSet::EMPTY, Condition::facts));
         Some(RuleVersion {
             period: d.period.unwrap_or_default(),
             applies_if,
@@ -416,7 +451,9 @@ impl Loader {
             cites: d.cites.unwrap_or_default(),
             reading: d.reading,
             change: d.change,
-            reads,
+            // Filled in once every term is compiled (see `load::finish`).
+            reads: FactSet::EMPTY,
+            consults: ReadingSet::EMPTY,
             location: loc,
         })
     }
@@ -452,7 +489,7 @@ impl VersionDraft {
             ..VersionDraft::default()
         };
         if let Some((_, n)) = f.get("explain")
-            && let Some(ef) = l.fields(file, n, EXPLAIN_KEYS, "`explain`")
+            && let Some(ef) = l.fields(file, n, keys::EXPLAIN, "`explain`")
         {
             d.pass = ef.get("pass").map(|(_, n)| l.explanation(file, n));
             d.fail = ef.get("fail").map(|(_, n)| l.explanation(file, n));
@@ -478,18 +515,4 @@ impl VersionDraft {
             location,
         }
     }
-}
-
-/// Removes the spaces that folding a YAML block puts between Japanese characters.
-pub(super) fn join_cjk(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    let wide = |c: char| c > '\u{2e7f}';
-    chars
-        .iter()
-        .enumerate()
-        .filter(|&(i, c)| {
-            !(*c == ' ' && i > 0 && i + 1 < chars.len() && wide(chars[i - 1]) && wide(chars[i + 1]))
-        })
-        .map(|(_, c)| *c)
-        .collect()
 }

@@ -1,207 +1,433 @@
-//! Scenario files: YAML into a typed [`Scenario`], checked against the vocabulary.
-//! Every problem in the file is reported, not only the first.
+//! Scenarios: a positioned tree (from YAML, JSON or code) into a typed
+//! [`Scenario`], checked against the vocabulary. Every problem in the input is
+//! reported, not only the first. One walker serves every route, so the same
+//! mission gives the same scenario whichever way it arrives.
 
-use super::*;
+use super::keys;
+use super::reader::ticks;
+use super::values::{found, value_of};
+use crate::error::{Code, Diagnostic, ScenarioError, did_you_mean, suggest};
+use crate::model::Location;
+use crate::model::date::Date;
+use crate::model::ids::FactId;
+use crate::model::law::Law;
+use crate::model::outcome::{Outcome, Verdict};
+use crate::model::scenario::{Expectation, Given, Note, Scenario};
+use crate::model::strings::Str;
+use crate::model::text::Text;
+use crate::model::value::{OTHER_SYMBOL, Value};
+use crate::tree::{Key, Node, Pos, Value as Y};
+
+/// The most problems reported for one input; the rest are counted.
+const MAX_REPORTED: usize = 20;
+
+/// Where a scenario comes from, for messages and for defaults.
+pub(crate) struct Origin<'a> {
+    /// The file name used in messages.
+    pub file: &'a str,
+    /// The source text, when there is one (to quote what was written).
+    pub source: Option<&'a str>,
+    /// The vocabulary's fingerprint.
+    pub key: u64,
+    /// The date an omitted `date` takes.
+    pub today: Date,
+}
 
 /// Parses a scenario's YAML text against the ruleset's vocabulary.
-pub fn parse_scenario(rules: &RuleSet, text: &str, file: &str) -> Result<Scenario, ScenarioError> {
-    let node = yaml::parse(text).map_err(|e| ScenarioError::Syntax {
-        location: at(file, e.pos.unwrap_or_default()),
-        message: e.message,
+pub(crate) fn from_yaml(
+    law: &Law,
+    text: &str,
+    origin: &Origin<'_>,
+) -> Result<Scenario, ScenarioError> {
+    let node = crate::yaml::parse(text).map_err(|e| {
+        ScenarioError::one(Diagnostic::error(
+            Code::YamlSyntax,
+            loc(origin.file, e.pos.unwrap_or_default()),
+            format!("invalid YAML: {}", e.message),
+        ))
     })?;
+    from_tree(law, &node, origin)
+}
+
+/// Reads a scenario from a tree.
+pub(crate) fn from_tree(
+    law: &Law,
+    node: &Node,
+    origin: &Origin<'_>,
+) -> Result<Scenario, ScenarioError> {
+    let file = origin.file;
     let entries = match &node.value {
         Y::Map(m) => m,
         Y::Null => {
-            return Err(ScenarioError::Empty {
-                file: file.to_owned(),
-            });
+            return Err(ScenarioError::one(
+                Diagnostic::error(
+                    Code::Empty,
+                    Location::file(file),
+                    "the file holds no scenario (it is empty or null)",
+                )
+                .with_help(Some(
+                    "a scenario is a mapping with at least `name:` and `operation:`".into(),
+                )),
+            ));
         }
         other => {
-            return Err(ScenarioError::NotAMapping {
-                location: at(file, node.pos),
-                found: other.kind().to_owned(),
-                context: String::new(),
-            });
+            return Err(ScenarioError::one(Diagnostic::error(
+                Code::ExpectedMapping,
+                loc(file, node.pos),
+                format!(
+                    "expected a mapping of keys to values, found {}",
+                    other.kind()
+                ),
+            )));
         }
     };
-    let vocab = &rules.vocab;
+    let vocab = &law.vocab;
     let mut w = Walker {
-        vocab,
-        file,
-        sc: Scenario {
-            file: Some(file.to_owned()),
-            ..Scenario::unknown("", vocab.facts.len())
-        },
-        mentioned: FactSet::EMPTY,
+        law,
+        origin,
+        sc: Scenario::blank(vocab, law.readings.len(), origin.today, origin.key),
+        seen: vec![None; vocab.len()],
         errors: Vec::new(),
     };
+    w.sc.file = Some(file.to_owned());
     let mut name = None;
     for (k, v) in entries {
         match k.name.as_str() {
-            "name" => match &v.value {
-                Y::Str(s) if !s.trim().is_empty() => name = Some(s.trim().to_owned()),
-                Y::Int(_) | Y::Float(_) | Y::Bool(_) => name = Some(v.value.to_string()),
-                _ => w.errors.push(ScenarioError::InvalidValue {
-                    location: at(file, v.pos),
-                    key: "name".into(),
-                    found: found(&v.value),
-                    expected: "a non-empty text".into(),
-                    hint: None,
-                }),
-            },
-            "expect" => w.expect(rules, v),
+            "name" => name = w.name(v),
+            "expect" => w.expect(v),
+            "readings" => w.readings(v),
             _ => w.walk("", k, v),
         }
     }
     if name.is_none() && w.errors.is_empty() {
-        w.errors.push(ScenarioError::MissingName {
-            file: file.to_owned(),
-        });
+        w.errors.push(
+            Diagnostic::error(
+                Code::MissingName,
+                Location::file(file),
+                "the scenario has no `name`",
+            )
+            .with_help(Some("add a line such as `name: UNTAC, Cambodia`".into())),
+        );
     }
     let Walker {
         mut sc,
-        mentioned,
+        seen,
         mut errors,
         ..
     } = w;
-    let more = errors.len().saturating_sub(MAX_REPORTED);
-    errors.truncate(MAX_REPORTED);
-    match errors.len() {
-        0 => {}
-        1 => return Err(errors.remove(0)),
-        _ => {
-            return Err(ScenarioError::Several {
-                file: file.to_owned(),
-                errors,
-                more,
-            });
-        }
+    if !errors.is_empty() {
+        let more = errors.len().saturating_sub(MAX_REPORTED);
+        errors.truncate(MAX_REPORTED);
+        return Err(ScenarioError {
+            file: file.to_owned(),
+            problems: errors,
+            more,
+        });
     }
     sc.name = name.unwrap_or_default();
+    sc.resolve(vocab, &law.readings);
+    // Facts given that do not matter for this operation.
     for (i, decl) in vocab.facts.iter().enumerate() {
-        if sc.values[i].is_none()
-            && let Some(d) = decl.default
+        if seen[i].is_some()
+            && let Some(c) = &decl.used_if
+            && crate::engine::holds(law, &sc, c) == Some(false)
         {
-            sc.values[i] = Some(match d {
-                FactDefault::Value(v) => v,
-                FactDefault::Today => Value::Date(Date::today()),
-            });
+            sc.unused.push(FactId(i as u16));
         }
     }
-    let env = Env {
-        scenario: &sc,
-        results: &[],
-    };
-    let mut unused = Vec::new();
-    for id in mentioned.iter() {
-        if let Some(c) = &vocab.get(id).used_if
-            && eval_cond(c, &env, &mut FactSet::default()) == Tri::False
-        {
-            unused.push(id);
-        }
-    }
-    sc.unused = unused;
     Ok(sc)
 }
 
-/// The most problems reported for one file; the rest are counted.
-const MAX_REPORTED: usize = 20;
+fn loc(file: &str, pos: Pos) -> Location {
+    Location::new(file, pos.line, pos.column)
+}
 
-/// Walks the scenario's mapping, filling fact slots and collecting problems.
+/// Walks the input's mapping, filling fact slots and collecting problems.
 struct Walker<'a> {
-    vocab: &'a Vocabulary,
-    file: &'a str,
+    law: &'a Law,
+    origin: &'a Origin<'a>,
     sc: Scenario,
-    mentioned: FactSet,
-    errors: Vec<ScenarioError>,
+    /// Where each fact was given, to refuse the same fact twice.
+    seen: Vec<Option<Pos>>,
+    errors: Vec<Diagnostic>,
 }
 
 impl Walker<'_> {
-    /// `expect: verdict` or `expect: {verdict: ..., rules: {rule-id: outcome}}`.
-    fn expect(&mut self, rules: &RuleSet, v: &Node) {
-        let file = self.file;
-        let verdict_of = |n: &Node| -> Result<Option<Verdict>, ScenarioError> {
-            match &n.value {
-                Y::Null => Ok(None),
-                Y::Str(s) if Verdict::parse(s).is_some() => Ok(Verdict::parse(s)),
-                other => {
-                    let s = match other {
-                        Y::Str(s) => suggest(s, ["eligible", "not_eligible", "undetermined"]),
-                        _ => None,
-                    };
-                    Err(ScenarioError::InvalidValue {
-                        location: at(file, n.pos),
-                        key: "expect".into(),
-                        found: found(other),
-                        expected: "one of `eligible`, `not_eligible`, `undetermined`, or a mapping with `verdict` and `rules`".into(),
-                        hint: s.map(|s| format!("did you mean `{s}`?")),
-                    })
-                }
-            }
-        };
-        let Y::Map(entries) = &v.value else {
-            match verdict_of(v) {
-                Ok(x) => self.sc.expect = x,
-                Err(e) => self.errors.push(e),
-            }
-            return;
-        };
-        for (k, n) in entries {
-            match k.name.as_str() {
-                "verdict" => match verdict_of(n) {
-                    Ok(x) => self.sc.expect = x,
-                    Err(e) => self.errors.push(e),
-                },
-                "rules" => {
-                    let Y::Map(rs) = &n.value else {
-                        self.errors.push(ScenarioError::NotAMapping {
-                            location: at(file, n.pos),
-                            found: found(&n.value),
-                            context: " under `expect.rules`".into(),
-                        });
-                        continue;
-                    };
-                    for (rk, rv) in rs {
-                        let Some(idx) = rules.rule(&rk.name) else {
-                            let ids = rules.rules.iter().map(|r| r.id.0.as_str());
-                            self.errors.push(ScenarioError::UnknownKey {
-                                location: at(file, rk.pos),
-                                key: format!("expect.rules.{}", rk.name),
-                                expected: "the rule ids listed by `peacecoop rules`".into(),
-                                suggestion: suggest(&rk.name, ids),
-                            });
+    fn at(&self, pos: Pos) -> Location {
+        loc(self.origin.file, pos)
+    }
+
+    fn invalid(
+        &mut self,
+        pos: Pos,
+        key: &str,
+        found: String,
+        expected: &str,
+        hint: Option<String>,
+    ) {
+        let d = Diagnostic::error(
+            Code::InvalidValue,
+            self.at(pos),
+            format!("invalid value for `{key}`: found {found}, expected {expected}"),
+        )
+        .with_help(hint);
+        self.errors.push(d);
+    }
+
+    fn unknown_key(&mut self, pos: Pos, key: String, expected: &str, suggestion: Option<String>) {
+        let d = Diagnostic::error(
+            Code::UnknownKey,
+            self.at(pos),
+            format!("unknown key `{key}`; expected one of {expected}"),
+        )
+        .with_help(did_you_mean(suggestion));
+        self.errors.push(d);
+    }
+
+    /// What was written, as the source spells it when the source is known.
+    fn found(&self, n: &Node) -> String {
+        if let (Some(src), Y::Int(_) | Y::Float(_)) = (self.origin.source, &n.value)
+            && let Some(raw) = crate::tree::scalar_text(src, n.pos)
+        {
+            return format!("`{raw}`");
+        }
+        found(&n.value)
+    }
+
+    /// `name: text` or `name: {en: ..., ja: ...}`.
+    fn name(&mut self, v: &Node) -> Option<Text> {
+        match &v.value {
+            Y::Str(s) if !s.trim().is_empty() => Some(Text::en(s.trim())),
+            Y::Int(_) | Y::Float(_) | Y::Bool(_) => Some(Text::en(v.value.to_string())),
+            Y::Map(m) => {
+                let mut t = Text::default();
+                for (k, x) in m {
+                    let s = match &x.value {
+                        Y::Str(s) if !s.trim().is_empty() => s.trim().to_owned(),
+                        _ => {
+                            let f = self.found(x);
+                            self.invalid(
+                                x.pos,
+                                &format!("name.{}", k.name),
+                                f,
+                                "a non-empty text",
+                                None,
+                            );
                             continue;
-                        };
-                        let outcome = match &rv.value {
-                            Y::Str(s) => Outcome::ALL.iter().find(|o| o.as_str() == s).copied(),
-                            _ => None,
-                        };
-                        match outcome {
-                            Some(o) => self.sc.expect_rules.push((idx, o)),
-                            None => self.errors.push(ScenarioError::InvalidValue {
-                                location: at(file, rv.pos),
-                                key: format!("expect.rules.{}", rk.name),
-                                found: found(&rv.value),
-                                expected: "one of `pass`, `fail`, `undetermined`, `not_applicable`, `not_in_force`".into(),
-                                hint: match &rv.value {
-                                    Y::Str(s) => suggest(s, Outcome::ALL.iter().map(|o| o.as_str()))
-                                        .map(|s| format!("did you mean `{s}`?")),
-                                    _ => None,
-                                },
-                            }),
+                        }
+                    };
+                    match k.name.as_str() {
+                        "en" => t.en = s.into(),
+                        "ja" => t.ja = Some(s.into()),
+                        other => {
+                            let s = suggest(other, keys::TEXT.iter().copied());
+                            self.unknown_key(k.pos, format!("name.{other}"), &ticks(keys::TEXT), s);
                         }
                     }
                 }
-                other => {
-                    self.errors.push(ScenarioError::UnknownKey {
-                        location: at(file, k.pos),
-                        key: format!("expect.{other}"),
-                        expected: "`verdict`, `rules`".into(),
-                        suggestion: suggest(other, ["verdict", "rules"]),
+                if t.en.is_empty() {
+                    self.invalid(
+                        v.pos,
+                        "name",
+                        "no `en`".into(),
+                        "a text, or `{en: ..., ja: ...}`",
+                        None,
+                    );
+                    return None;
+                }
+                Some(t)
+            }
+            _ => {
+                let f = self.found(v);
+                self.invalid(v.pos, "name", f, "a non-empty text", None);
+                None
+            }
+        }
+    }
+
+    /// `readings: {id: option}`: the scenario's own choice of readings.
+    fn readings(&mut self, v: &Node) {
+        if let Some(choices) = self.reading_choices(v, "readings") {
+            for (r, o) in choices {
+                self.sc.chosen[r] = Some(o);
+            }
+        }
+    }
+
+    fn reading_choices(&mut self, v: &Node, key: &str) -> Option<Vec<(usize, u8)>> {
+        let entries = match &v.value {
+            Y::Map(m) => m,
+            Y::Null => return Some(Vec::new()),
+            other => {
+                self.errors.push(Diagnostic::error(
+                    Code::ExpectedMapping,
+                    self.at(v.pos),
+                    format!(
+                        "expected a mapping of keys to values under `{key}`, found {}",
+                        other.kind()
+                    ),
+                ));
+                return None;
+            }
+        };
+        let mut out = Vec::new();
+        for (k, o) in entries {
+            let Some(r) = self.law.reading(&k.name) else {
+                let ids: Vec<&str> = self.law.readings.iter().map(|r| r.id.as_str()).collect();
+                let s = suggest(&k.name, ids.iter().copied());
+                let expected = if ids.is_empty() {
+                    "nothing: the ruleset declares no readings".to_owned()
+                } else {
+                    ticks(&ids)
+                };
+                self.unknown_key(k.pos, format!("{key}.{}", k.name), &expected, s);
+                continue;
+            };
+            let decl = &self.law.readings[r];
+            let options: Vec<&str> = decl.options.iter().map(|o| o.id.as_str()).collect();
+            match &o.value {
+                Y::Str(s) if decl.option(s).is_some() => {
+                    out.push((r, decl.option(s).unwrap_or(0)));
+                }
+                _ => {
+                    let sug = match &o.value {
+                        Y::Str(s) => suggest(s, options.iter().copied()),
+                        _ => None,
+                    };
+                    let f = self.found(o);
+                    let expected = format!("one of {}", ticks(&options));
+                    self.invalid(
+                        o.pos,
+                        &format!("{key}.{}", k.name),
+                        f,
+                        &expected,
+                        did_you_mean(sug),
+                    );
+                }
+            }
+        }
+        Some(out)
+    }
+
+    /// `expect: verdict`, `expect: {verdict, rules, readings}` or a list of such mappings.
+    fn expect(&mut self, v: &Node) {
+        match &v.value {
+            Y::Seq(items) => {
+                for it in items {
+                    if let Y::Map(_) = it.value {
+                        self.expectation(it);
+                    } else {
+                        let f = self.found(it);
+                        self.invalid(
+                            it.pos,
+                            "expect",
+                            format!("{f} in the list"),
+                            "a mapping with `verdict`, `rules` and `readings`",
+                            None,
+                        );
+                    }
+                }
+            }
+            Y::Map(_) => self.expectation(v),
+            _ => {
+                if let Some(verdict) = self.verdict_of(v, "expect") {
+                    self.sc.expect.push(Expectation {
+                        verdict: Some(verdict),
+                        ..Expectation::default()
                     });
                 }
             }
         }
+    }
+
+    fn verdict_of(&mut self, n: &Node, key: &str) -> Option<Verdict> {
+        match &n.value {
+            Y::Null => None,
+            Y::Str(s) if Verdict::parse(s).is_some() => Verdict::parse(s),
+            other => {
+                let s = match other {
+                    Y::Str(s) => suggest(s, Verdict::ALL.iter().map(|v| v.as_str())),
+                    _ => None,
+                };
+                let f = self.found(n);
+                self.invalid(
+                    n.pos,
+                    key,
+                    f,
+                    "one of `eligible`, `not_eligible`, `undetermined`, or a mapping with `verdict` and `rules`",
+                    did_you_mean(s),
+                );
+                None
+            }
+        }
+    }
+
+    fn expectation(&mut self, v: &Node) {
+        let Y::Map(entries) = &v.value else { return };
+        let mut e = Expectation::default();
+        for (k, n) in entries {
+            match k.name.as_str() {
+                "verdict" => e.verdict = self.verdict_of(n, "expect"),
+                "readings" => {
+                    if let Some(c) = self.reading_choices(n, "expect.readings") {
+                        e.readings = c;
+                    }
+                }
+                "rules" => {
+                    let Y::Map(rs) = &n.value else {
+                        let f = self.found(n);
+                        self.errors.push(Diagnostic::error(
+                            Code::ExpectedMapping,
+                            self.at(n.pos),
+                            format!("expected a mapping of keys to values under `expect.rules`, found {f}"),
+                        ));
+                        continue;
+                    };
+                    for (rk, rv) in rs {
+                        let Some(idx) = self.law.rule(&rk.name) else {
+                            let ids = self.law.rules.iter().map(|r| r.id.0.as_str());
+                            let s = suggest(&rk.name, ids);
+                            self.unknown_key(
+                                rk.pos,
+                                format!("expect.rules.{}", rk.name),
+                                "the rule ids listed by `peacecoop rules`",
+                                s,
+                            );
+                            continue;
+                        };
+                        let outcome = match &rv.value {
+                            Y::Str(s) => Outcome::parse(s),
+                            _ => None,
+                        };
+                        match outcome {
+                            Some(o) => e.rules.push((idx, o)),
+                            None => {
+                                let hint = match &rv.value {
+                                    Y::Str(s) => did_you_mean(suggest(
+                                        s,
+                                        Outcome::ALL.iter().map(|o| o.as_str()),
+                                    )),
+                                    _ => None,
+                                };
+                                let f = self.found(rv);
+                                self.invalid(
+                                    rv.pos,
+                                    &format!("expect.rules.{}", rk.name),
+                                    f,
+                                    "one of `pass`, `fail`, `undetermined`, `not_applicable`, `not_in_force`",
+                                    hint,
+                                );
+                            }
+                        }
+                    }
+                }
+                other => {
+                    let s = suggest(other, keys::EXPECT.iter().copied());
+                    self.unknown_key(k.pos, format!("expect.{other}"), &ticks(keys::EXPECT), s);
+                }
+            }
+        }
+        self.sc.expect.push(e);
     }
 
     fn walk(&mut self, prefix: &str, k: &Key, v: &Node) {
@@ -210,10 +436,10 @@ impl Walker<'_> {
         } else {
             format!("{prefix}.{}", k.name)
         };
-        if let Some(id) = self.vocab.lookup(&full) {
-            self.fact(id, full, v);
-        } else if self
-            .vocab
+        let vocab = &self.law.vocab;
+        if let Some(id) = vocab.lookup(&full) {
+            self.fact(id, full, k.pos, v);
+        } else if vocab
             .facts
             .iter()
             .any(|f| f.name.starts_with(&format!("{full}.")))
@@ -225,66 +451,94 @@ impl Walker<'_> {
                         self.walk(&full, k2, v2);
                     }
                 }
-                other => self.errors.push(ScenarioError::NotAMapping {
-                    location: at(self.file, v.pos),
-                    found: found(other),
-                    context: format!(" under `{full}`"),
-                }),
+                other => {
+                    let f = found(other);
+                    self.errors.push(Diagnostic::error(
+                        Code::ExpectedMapping,
+                        self.at(v.pos),
+                        format!("expected a mapping of keys to values under `{full}`, found {f}"),
+                    ));
+                }
             }
+        } else if let Some((parent, last)) = full.rsplit_once('.')
+            && prefix.is_empty()
+            && vocab
+                .facts
+                .iter()
+                .any(|f| f.name.starts_with(&format!("{parent}.")))
+        {
+            // A dotted key whose group exists: suggest within the group.
+            let cands: Vec<String> = keys_at(self.law, parent);
+            let cands: Vec<&str> = cands.iter().map(String::as_str).collect();
+            let suggestion = suggest(last, cands.iter().copied()).map(|s| format!("{parent}.{s}"));
+            let expected = format!("under `{parent}` one of {}", ticks(&cands));
+            self.unknown_key(k.pos, full, &expected, suggestion);
         } else {
-            let here: Vec<String> = keys_at(self.vocab, prefix);
-            let mut cands: Vec<&str> = here.iter().map(String::as_str).collect();
+            let mut cands: Vec<String> = keys_at(self.law, prefix);
             if prefix.is_empty() {
-                cands.extend(SCENARIO_META);
+                cands.extend(keys::SCENARIO_META.iter().map(|s| (*s).to_owned()));
             }
+            let cands: Vec<&str> = cands.iter().map(String::as_str).collect();
             let suggestion = suggest(&k.name, cands.iter().copied());
-            self.errors.push(ScenarioError::UnknownKey {
-                location: at(self.file, k.pos),
-                key: full,
-                expected: ticks(&cands),
-                suggestion,
-            });
+            self.unknown_key(k.pos, full, &ticks(&cands), suggestion);
         }
     }
 
-    fn fact(&mut self, id: FactId, full: String, v: &Node) {
-        let decl = self.vocab.get(id);
+    fn fact(&mut self, id: FactId, full: String, key_pos: Pos, v: &Node) {
+        if let Some(first) = self.seen[id.index()] {
+            let also = if first.line > 0 {
+                format!(" (first at line {})", first.line)
+            } else {
+                String::new()
+            };
+            self.errors.push(
+                Diagnostic::error(
+                    Code::DuplicateKey,
+                    self.at(key_pos),
+                    format!("`{full}` is given twice{also}"),
+                )
+                .with_help(Some(
+                    "give each fact once, either dotted (`a.b: x`) or nested (`a: {b: x}`)".into(),
+                )),
+            );
+            return;
+        }
+        self.seen[id.index()] = Some(key_pos);
+        let decl = self.law.vocab.get(id);
         match value_of(decl, v) {
-            Ok(val) => {
-                self.sc.values[id.0 as usize] = val;
-                if val.is_some() {
-                    self.mentioned.insert(id);
-                }
-                if let (Some(Value::Sym(sym)), Y::Str(s)) = (val, &v.value) {
+            Ok(Some(val)) => {
+                self.sc.given[id.index()] = Given::Value(val);
+                if let (Value::Sym(sym), Y::Str(s)) = (val, &v.value) {
                     let text = s.trim().to_owned();
                     if sym == OTHER_SYMBOL && !decl.symbols.is_empty() {
-                        let hint = suggest(
-                            &text.to_uppercase(),
-                            decl.symbols.iter().map(String::as_str),
-                        )
-                        .map_or_else(|| ".".to_owned(), |s| format!("; did you mean `{s}`?"));
-                        self.sc.notes.push(format!(
-                            "`{full}` = `{text}` is not a name any rule lists, so it counts as an unlisted name{hint}"
-                        ));
+                        let suggestion =
+                            suggest(&text.to_uppercase(), decl.symbols.iter().map(Str::as_str));
+                        self.sc.notes.push(Note::Unlisted {
+                            fact: id,
+                            text: text.clone(),
+                            suggestion,
+                        });
                     }
                     self.sc.texts.push((id, text));
                 }
             }
-            Err(e) => self.errors.push(ScenarioError::InvalidValue {
-                location: at(self.file, e.pos.unwrap_or(v.pos)),
-                key: full,
-                found: e.found,
-                expected: e.expected,
-                hint: e.hint,
-            }),
+            Ok(None) => self.sc.given[id.index()] = Given::Null,
+            Err(e) => {
+                // Numbers are quoted as the source spells them (`1.0`, not `1`).
+                let f = match (&v.value, e.pos) {
+                    (Y::Int(_) | Y::Float(_), None) => self.found(v),
+                    _ => e.found,
+                };
+                self.invalid(e.pos.unwrap_or(v.pos), &full, f, &e.expected, e.hint);
+            }
         }
     }
 }
 
 /// The keys allowed directly under `prefix` (fact names or group names).
-pub(crate) fn keys_at(vocab: &Vocabulary, prefix: &str) -> Vec<String> {
+pub(crate) fn keys_at(law: &Law, prefix: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for f in &vocab.facts {
+    for f in &law.vocab.facts {
         let rest = if prefix.is_empty() {
             Some(f.name.as_str())
         } else {

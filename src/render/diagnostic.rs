@@ -1,71 +1,63 @@
-//! Error messages with the offending source line and a caret under it.
+//! Problems as the CLI prints them: the message, the offending source line
+//! with a caret under the place, and the help line. Control characters from
+//! the input are shown escaped, never sent to the terminal.
 
-use crate::error::{Diagnostic, ScenarioError};
+use super::clean;
+use crate::error::{Diagnostic, ScenarioError, Severity};
+use crate::report::width::cells;
 
 /// The source line `line` with a caret under column `column` (both 1-based),
 /// underlining the word that starts there.
-///
-/// ```
-/// let s = peacecoop::render::diagnostic::snippet("name: x\nopration: y\n", 2, 1).unwrap();
-/// assert_eq!(s, "  |\n2 | opration: y\n  | ^^^^^^^^\n");
-/// ```
 pub fn snippet(source: &str, line: u32, column: u32) -> Option<String> {
     if line == 0 {
         return None;
     }
-    let text = source.lines().nth(line as usize - 1)?;
-    let text: String = text
-        .chars()
-        .map(|c| if c == '\t' { ' ' } else { c })
-        .filter(|c| !c.is_control())
-        .collect();
+    let raw = source.lines().nth(line as usize - 1)?;
     let mut col = column.max(1) as usize - 1;
     // Long lines (minified or hostile input) are cut to a window around the column.
     const WINDOW: usize = 100;
-    let text: String = if text.chars().count() > WINDOW {
-        let start = col.saturating_sub(WINDOW / 2);
-        let body: String = text.chars().skip(start).take(WINDOW).collect();
-        let cut_left = start > 0;
-        let cut_right = text.chars().count() > start + WINDOW;
-        col = col - start + usize::from(cut_left);
-        format!(
-            "{}{body}{}",
-            if cut_left { "…" } else { "" },
-            if cut_right { "…" } else { "" }
-        )
-    } else {
-        text
-    };
-    let width = text
+    let chars: Vec<char> = raw
         .chars()
-        .skip(col)
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
+    let (shown, lead_chars): (Vec<char>, usize) = if chars.len() > WINDOW {
+        let start = col.saturating_sub(WINDOW / 2);
+        let mut body: Vec<char> = chars.iter().skip(start).take(WINDOW).copied().collect();
+        let cut_left = start > 0;
+        if cut_left {
+            body.insert(0, '…');
+        }
+        if chars.len() > start + WINDOW {
+            body.push('…');
+        }
+        col = col - start + usize::from(cut_left);
+        (body, col)
+    } else {
+        (chars, col)
+    };
+    let width = shown
+        .iter()
+        .skip(lead_chars)
         .take_while(|c| !c.is_whitespace() && !matches!(c, ':' | ',' | ']' | '}' | '['))
         .count()
         .max(1);
+    // Escape what would act on the terminal; the caret counts the escaped width.
+    let before: String = shown.iter().take(lead_chars).collect();
+    let word: String = shown.iter().skip(lead_chars).take(width).collect();
+    let text: String = shown.iter().collect();
+    let lead = cells(&clean(&before));
+    let under = cells(&clean(&word)).max(1);
     let num = line.to_string();
     let pad = " ".repeat(num.len());
-    // Columns count characters; wide characters (Japanese) take two cells.
-    let lead: usize = text.chars().take(col).map(cell_width).sum();
     Some(format!(
-        "{pad} |\n{num} | {text}\n{pad} | {}{}\n",
+        "{pad} |\n{num} | {}\n{pad} | {}{}\n",
+        clean(&text),
         " ".repeat(lead),
-        "^".repeat(width)
+        "^".repeat(under)
     ))
 }
 
-fn cell_width(c: char) -> usize {
-    let u = c as u32;
-    let wide = (0x1100..=0x115F).contains(&u)
-        || (0x2E80..=0xA4CF).contains(&u)
-        || (0xAC00..=0xD7A3).contains(&u)
-        || (0xF900..=0xFAFF).contains(&u)
-        || (0xFE30..=0xFE4F).contains(&u)
-        || (0xFF00..=0xFF60).contains(&u)
-        || (0xFFE0..=0xFFE6).contains(&u);
-    if wide { 2 } else { 1 }
-}
-
-/// Puts `snip` after the first line of `message` (before any `help:` lines).
+/// `message` with `snip` after its first line (before any `help:` line).
 fn insert(message: &str, snip: Option<String>) -> String {
     let Some(snip) = snip else {
         return format!("{message}\n");
@@ -76,27 +68,67 @@ fn insert(message: &str, snip: Option<String>) -> String {
     }
 }
 
-/// A scenario error as the CLI prints it: `error: ` and the message, with the
-/// source line when `source` (the file's text) is given.
+/// A scenario error as the CLI prints it: `error: ` and each problem, with
+/// the source line when `source` (the input's text) is given.
 pub fn scenario_error(e: &ScenarioError, source: Option<&str>) -> String {
-    if let ScenarioError::Several { errors, more, file } = e {
-        let mut out: String = errors.iter().map(|x| scenario_error(x, source)).collect();
-        if *more > 0 {
-            out.push_str(&format!(
-                "error: {file}: … and {more} more problems not shown\n"
-            ));
+    let mut out = String::new();
+    for d in &e.problems {
+        let mut msg = format!("error: {}: {}", d.location, clean(&d.message));
+        if let Some(h) = &d.help {
+            msg.push_str(&format!("\n  help: {}", clean(h)));
         }
-        return out;
+        let snip = source.and_then(|s| snippet(s, d.location.line, d.location.column));
+        out.push_str(&insert(&msg, snip));
     }
-    let snip = match (e.location(), source) {
-        (Some(l), Some(src)) => snippet(src, l.line, l.column),
-        _ => None,
-    };
-    insert(&format!("error: {e}"), snip)
+    if e.more > 0 {
+        out.push_str(&format!(
+            "error: {}: … and {} more problems not shown\n",
+            clean(&e.file),
+            e.more
+        ));
+    }
+    out
 }
 
 /// A ruleset diagnostic as the CLI prints it, with the source line when known.
 pub fn diagnostic(d: &Diagnostic, source: Option<&str>) -> String {
+    let sev = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut msg = format!("{}: {sev}[{}]: {}", d.location, d.code, clean(&d.message));
+    if let Some(h) = &d.help {
+        msg.push_str(&format!("\n  help: {}", clean(h)));
+    }
     let snip = source.and_then(|s| snippet(s, d.location.line, d.location.column));
-    insert(&d.to_string(), snip)
+    insert(&msg, snip)
+}
+
+/// A problem without a file (a bad `--reading`, `--keep`): `error: message` and help.
+pub fn plain(d: &Diagnostic) -> String {
+    let mut out = format!("error: {}\n", clean(&d.message));
+    if let Some(h) = &d.help {
+        out.push_str(&format!("  help: {}\n", clean(h)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caret_under_the_word_even_after_wide_characters() {
+        let s = snippet("name: x\nopration: y\n", 2, 1).unwrap_or_default();
+        assert_eq!(s, "  |\n2 | opration: y\n  | ^^^^^^^^\n");
+        let s = snippet("name: 日本 typo\n", 1, 10).unwrap_or_default();
+        assert!(s.ends_with(&format!("  | {}^^^^\n", " ".repeat(11))), "{s}");
+    }
+
+    #[test]
+    fn escape_sequences_in_the_source_line_are_shown_escaped() {
+        let s = snippet("name: a\x1b[2Jb\n", 1, 7).unwrap_or_default();
+        assert!(!s.contains('\x1b'), "{s:?}");
+        assert!(s.contains("\\u{1b}"), "{s}");
+    }
 }

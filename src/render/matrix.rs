@@ -1,11 +1,11 @@
 //! Truth tables as an aligned text table, Markdown or CSV.
 
-use super::words;
-use crate::matrix::Matrix;
-use crate::ruleset::RuleSet;
-use crate::text::Lang;
+use crate::analysis::matrix::MatrixReport as Matrix;
+use crate::model::Lang;
+use crate::report::width::cells as width;
+use crate::report::words;
 
-fn cells(rs: &RuleSet, m: &Matrix, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+fn cells(m: &Matrix, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
     let mut head: Vec<String> = m.dims.iter().map(|d| d.name.clone()).collect();
     head.push(match lang {
         Lang::En => "verdict".into(),
@@ -23,29 +23,19 @@ fn cells(rs: &RuleSet, m: &Matrix, lang: Lang) -> (Vec<String>, Vec<Vec<String>>
                 .dims
                 .iter()
                 .zip(&r.choice)
-                .map(|(d, &c)| d.values[c].1.clone())
+                .map(|(d, &c)| d.values.get(c).cloned().unwrap_or_default())
                 .collect();
             row.push(words::verdict_word(lang, r.verdict).to_owned());
-            row.push(
-                r.failed
-                    .iter()
-                    .map(|&i| rs.rules[i].id.0.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
+            row.push(r.failed.join(" "));
             row
         })
         .collect();
     (head, rows)
 }
 
-fn width(s: &str) -> usize {
-    s.chars().map(|c| if c > '\u{2fff}' { 2 } else { 1 }).sum()
-}
-
 /// An aligned text table.
-pub fn text(rs: &RuleSet, m: &Matrix, lang: Lang) -> String {
-    let (head, rows) = cells(rs, m, lang);
+pub fn text(m: &Matrix, lang: Lang) -> String {
+    let (head, rows) = cells(m, lang);
     let mut w: Vec<usize> = head.iter().map(|h| width(h)).collect();
     for r in &rows {
         for (i, c) in r.iter().enumerate() {
@@ -71,8 +61,8 @@ pub fn text(rs: &RuleSet, m: &Matrix, lang: Lang) -> String {
 }
 
 /// A Markdown table (a handout or a slide).
-pub fn markdown(rs: &RuleSet, m: &Matrix, lang: Lang) -> String {
-    let (head, rows) = cells(rs, m, lang);
+pub fn markdown(m: &Matrix, lang: Lang) -> String {
+    let (head, rows) = cells(m, lang);
     let esc = |s: &str| s.replace('|', "\\|");
     let mut out = format!(
         "| {} |\n",
@@ -89,7 +79,7 @@ pub fn markdown(rs: &RuleSet, m: &Matrix, lang: Lang) -> String {
 }
 
 /// CSV (RFC 4180 quoting), verdicts as their codes (`eligible`, …).
-pub fn csv(rs: &RuleSet, m: &Matrix) -> String {
+pub fn csv(m: &Matrix) -> String {
     let quote = |s: &str| {
         if s.contains([',', '"', '\n']) {
             format!("\"{}\"", s.replace('"', "\"\""))
@@ -106,16 +96,10 @@ pub fn csv(rs: &RuleSet, m: &Matrix) -> String {
             .dims
             .iter()
             .zip(&r.choice)
-            .map(|(d, &c)| quote(&d.values[c].1))
+            .map(|(d, &c)| quote(d.values.get(c).map_or("", String::as_str)))
             .collect();
         row.push(r.verdict.as_str().to_owned());
-        row.push(quote(
-            &r.failed
-                .iter()
-                .map(|&i| rs.rules[i].id.0.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
-        ));
+        row.push(quote(&r.failed.join(" ")));
         out.push_str(&row.join(","));
         out.push('\n');
     }

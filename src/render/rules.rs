@@ -1,108 +1,59 @@
-//! Listing the rules (`peacecoop rules`).
+//! Listing the rules, as text (`peacecoop rules`).
 
-use crate::date::Date;
-use crate::ruleset::RuleSet;
-use crate::text::Lang;
-use serde_json::{Value, json};
+use super::clean;
+use crate::model::Lang;
+use crate::report::catalogue::RulesReport;
+use crate::report::width::pad;
 use std::fmt::Write as _;
 
-fn selected(rs: &RuleSet, date: Option<Date>) -> Vec<usize> {
-    (0..rs.rules.len())
-        .filter(|&i| date.is_none_or(|d| rs.rules[i].version_at(d).is_some()))
-        .collect()
-}
-
 /// The rules as text, grouped like the evaluation trace.
-pub fn text(rs: &RuleSet, date: Option<Date>, lang: Lang) -> String {
+pub fn text(r: &RulesReport, lang: Lang) -> String {
     let mut out = String::new();
-    if let Some(d) = date {
-        let law = rs
-            .law_version_at(d)
-            .map_or("no law in force".to_owned(), |v| {
-                format!(
-                    "law of {} ({})",
-                    rs.law_versions[v].id,
-                    rs.law_versions[v].title.get(lang)
-                )
-            });
-        let _ = writeln!(out, "Rules in force on {d}: {law}");
+    let ja = lang == Lang::Ja;
+    if let Some(d) = &r.date {
+        let law = match &r.law_version {
+            Some(v) if ja => format!("{}（{}）", v.id, v.title),
+            Some(v) => format!("law of {} ({})", v.id, v.title),
+            None if ja => "施行前".to_owned(),
+            None => "no law in force".to_owned(),
+        };
+        let _ = if ja {
+            writeln!(out, "{d}に施行されている規則：{law}")
+        } else {
+            writeln!(out, "Rules in force on {d}: {law}")
+        };
     }
-    let mut idx = selected(rs, date);
-    idx.sort_by_key(|&i| super::group(rs, &rs.rules[i], lang).0);
-    let mut current = None;
-    for i in idx {
-        let r = &rs.rules[i];
-        let (key, heading) = super::group(rs, r, lang);
-        if current != Some(key) {
+    let mut current: Option<&str> = None;
+    let mut sorted: Vec<&crate::report::catalogue::RuleInfo> = r.rules.iter().collect();
+    sorted.sort_by_key(|x| x.group_order);
+    for rule in sorted {
+        if current != Some(rule.group.as_str()) {
             if !out.is_empty() {
                 out.push('\n');
             }
-            let _ = writeln!(out, "{heading}");
-            current = Some(key);
+            let _ = writeln!(out, "{}", clean(&rule.group));
+            current = Some(rule.group.as_str());
         }
-        let periods: Vec<String> = r.versions.iter().map(|v| v.period.to_string()).collect();
-        let _ = writeln!(out, "  {:<30} {}", r.id.0, r.title.get(lang));
-        let version = match date {
-            Some(d) => r.version_at(d).map(|v| &r.versions[v]),
-            None => r.versions.last(),
-        };
-        if let Some(v) = version {
+        let _ = writeln!(out, "  {}{}", pad(&rule.rule, 30, 1), clean(&rule.title));
+        let periods: Vec<&str> = rule.versions.iter().map(|v| v.period.as_str()).collect();
+        if let Some(v) = rule.versions.last() {
             let cites: Vec<&str> = v.cites.iter().map(|c| c.article.as_str()).collect();
             let _ = writeln!(
                 out,
-                "  {:<30} in force {}; {}",
-                "",
+                "  {}{} {}; {}",
+                pad("", 30, 1),
+                if ja { "施行" } else { "in force" },
                 periods.join(", "),
-                cites.join("; ")
+                clean(&cites.join("; "))
             );
         }
-        if date.is_none() {
-            for v in r.versions.iter().filter(|v| v.change.is_some()) {
-                let from = v.period.from.map_or("?".to_owned(), |d| d.to_string());
-                let change = v.change.as_ref().map_or("", |c| c.get(lang).as_str());
-                let _ = writeln!(out, "  {:<30} {from}: {change}", "");
+        if r.date.is_none() {
+            for v in rule.versions.iter().filter(|v| v.change.is_some()) {
+                let from = v.from.as_deref().unwrap_or("?");
+                let change = v.change.as_deref().unwrap_or("");
+                let _ = writeln!(out, "  {}{from}: {}", pad("", 30, 1), clean(change));
             }
         }
     }
     out
-}
-
-/// The rules as JSON.
-pub fn json(rs: &RuleSet, date: Option<Date>, lang: Lang) -> Value {
-    let rules: Vec<Value> = selected(rs, date)
-        .into_iter()
-        .map(|i| {
-            let r = &rs.rules[i];
-            let versions: Vec<Value> = r
-                .versions
-                .iter()
-                .map(|v| {
-                    json!({
-                        "from": v.period.from.map(|d| d.to_string()),
-                        "until": v.period.until.map(|d| d.to_string()),
-                        "cites": v.cites.iter().map(|c| c.article.clone()).collect::<Vec<_>>(),
-                        "reading": v.reading.as_ref().map(|t| t.get(lang)),
-                        "change": v.change.as_ref().map(|t| t.get(lang)),
-                    })
-                })
-                .collect();
-            json!({
-                "rule": r.id.0,
-                "title": r.title.get(lang),
-                "principle": r.principle,
-                "kind": r.kind.keyword(),
-                "description": r.description.get(lang),
-                "versions": versions,
-            })
-        })
-        .collect();
-    json!({
-        "schema_version": super::json::SCHEMA_VERSION,
-        "date": date.map(|d| d.to_string()),
-        "law_version": date.and_then(|d| rs.law_version_at(d)).map(|v| json!({
-            "id": rs.law_versions[v].id,
-            "in_force_from": rs.law_versions[v].in_force_from.to_string(),
-        })),
-        "rules": rules,
-    })
 }

@@ -1,52 +1,48 @@
-//! Reports of `peacecoop test`: failures with expected against actual, and
-//! rule coverage.
+//! Reports of `peacecoop test` as text: failures with expected against
+//! actual, and rule coverage.
 
-use super::{deciding, explanation};
-use crate::facts::Scenario;
-use crate::ruleset::RuleSet;
-use crate::testrun::{CaseResult, Coverage};
-use crate::text::Lang;
-use crate::trace::{Evaluation, Outcome};
-use serde_json::{Value, json};
+use super::clean;
+use crate::analysis::testrun::{CaseReport, CoverageReport, TestReport};
+use crate::model::Lang;
+use crate::report::width::pad;
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
-/// One failing case: the file, expected against actual, and why.
-pub fn failure(
-    rs: &RuleSet,
-    path: &std::path::Path,
-    s: &Scenario,
-    e: &Evaluation,
-    c: &CaseResult,
-    lang: Lang,
-) -> String {
+/// One failing expectation: the file, expected against actual, and why.
+pub(crate) fn failure(c: &CaseReport) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "FAIL {}  ({})", path.display(), s.name);
+    let _ = writeln!(out, "FAIL {}  ({})", clean(&c.file), clean(&c.name));
+    if !c.readings.0.is_empty() {
+        let r: Vec<String> = c
+            .readings
+            .0
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        let _ = writeln!(out, "  under readings: {}", r.join(", "));
+    }
     if let Some(x) = c.expected
         && x != c.actual
     {
         let _ = writeln!(out, "  expected verdict: {x}");
         let _ = writeln!(out, "  actual verdict:   {}", c.actual);
-        for o in [Outcome::Fail, Outcome::Undetermined] {
-            for i in deciding(rs, e, o) {
-                let _ = writeln!(
-                    out,
-                    "    {} {}: {}",
-                    o.as_str(),
-                    rs.rules[i].id,
-                    explanation(rs, s, e, i, lang)
-                );
-            }
+        for d in &c.deciding {
+            let _ = writeln!(
+                out,
+                "    {} {}: {}",
+                d.outcome,
+                d.rule,
+                clean(&d.explanation)
+            );
         }
     }
-    for &(r, want, got) in &c.mismatches {
+    for m in &c.rule_mismatches {
         let _ = writeln!(
             out,
             "  rule {}: expected {}, actual {} — {}",
-            rs.rules[r].id,
-            want.as_str(),
-            got.as_str(),
-            explanation(rs, s, e, r, lang)
+            m.rule,
+            m.expected,
+            m.actual,
+            clean(&m.explanation)
         );
     }
     out.push('\n');
@@ -54,98 +50,87 @@ pub fn failure(
 }
 
 /// The coverage table and the rules never seen both ways.
-pub fn coverage_text(rs: &RuleSet, cov: &Coverage, lang: Lang) -> String {
+pub(crate) fn coverage(cov: &CoverageReport, lang: Lang) -> String {
     let mut out = String::new();
+    let head = if lang == Lang::Ja {
+        "規則（カバレッジ）"
+    } else {
+        "rule (coverage)"
+    };
     let _ = writeln!(
         out,
-        "{:<32} {:>5} {:>5} {:>5} {:>5} {:>5}",
-        if lang == Lang::Ja {
-            "規則（カバレッジ）"
-        } else {
-            "rule (coverage)"
-        },
+        "{}{:>5} {:>5} {:>5} {:>5} {:>5}",
+        pad(head, 33, 1),
         "pass",
         "fail",
         "undet",
         "n/a",
         "nif"
     );
-    for (r, c) in rs.rules.iter().zip(&cov.counts) {
+    for r in &cov.rules {
         let _ = writeln!(
             out,
-            "{:<32} {:>5} {:>5} {:>5} {:>5} {:>5}",
-            r.id.0, c[0], c[1], c[2], c[3], c[4]
+            "{}{:>5} {:>5} {:>5} {:>5} {:>5}",
+            pad(&r.rule, 33, 1),
+            r.pass,
+            r.fail,
+            r.undetermined,
+            r.not_applicable,
+            r.not_in_force
         );
     }
-    let gaps = cov.gaps(rs);
-    if gaps.is_empty() {
+    if cov.never_both_ways.is_empty() {
         let _ = writeln!(
             out,
             "\nEvery rule was seen both to pass and to fail (procedures: to apply)."
         );
     } else {
         let _ = writeln!(out, "\nNever seen both to pass and to fail:");
-        for i in gaps {
-            let c = cov.counts[i];
-            let missing = match (c[0] > 0, c[1] > 0) {
-                (false, false) => "neither pass nor fail",
-                (true, false) => "never fails",
+        for id in &cov.never_both_ways {
+            let missing = match cov.rules.iter().find(|r| r.rule == *id) {
+                Some(r) if r.pass == 0 && r.fail == 0 => "neither pass nor fail",
+                Some(r) if r.fail == 0 => "never fails",
                 _ => "never passes",
             };
-            let _ = writeln!(out, "  {} ({missing})", rs.rules[i].id);
+            let _ = writeln!(out, "  {id} ({missing})");
         }
     }
     out
 }
 
-/// The whole run as JSON.
-pub fn json(
-    rs: &RuleSet,
-    cases: &[(PathBuf, Scenario, Evaluation, CaseResult)],
-    cov: &Coverage,
-    with_coverage: bool,
-    errors: usize,
-    skipped: usize,
-    lang: Lang,
-) -> Value {
-    let results: Vec<Value> = cases
-        .iter()
-        .map(|(p, s, e, c)| {
-            json!({
-                "file": p.display().to_string(),
-                "name": s.name,
-                "passed": c.passed(),
-                "expected": c.expected,
-                "actual": c.actual,
-                "rule_mismatches": c.mismatches.iter().map(|&(r, want, got)| json!({
-                    "rule": rs.rules[r].id.0, "expected": want, "actual": got,
-                    "explanation": explanation(rs, s, e, r, lang),
-                })).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let failed = cases.iter().filter(|c| !c.3.passed()).count();
-    let mut v = json!({
-        "schema_version": super::json::SCHEMA_VERSION,
-        "passed": cases.len() - failed,
-        "failed": failed,
-        "without_expect": skipped,
-        "errors": errors,
-        "results": results,
-    });
-    if with_coverage {
-        let rules: Vec<Value> = rs
-            .rules
-            .iter()
-            .zip(&cov.counts)
-            .map(|(r, c)| {
-                json!({"rule": r.id.0, "pass": c[0], "fail": c[1], "undetermined": c[2], "not_applicable": c[3], "not_in_force": c[4]})
-            })
-            .collect();
-        v["coverage"] = json!({
-            "rules": rules,
-            "never_both_ways": cov.gaps(rs).iter().map(|&i| rs.rules[i].id.0.clone()).collect::<Vec<_>>(),
-        });
+/// The whole run: failures, coverage if asked, and the summary line.
+pub(crate) fn text(t: &TestReport, lang: Lang) -> String {
+    let mut out = String::new();
+    for c in t.results.iter().filter(|c| !c.passed) {
+        out.push_str(&failure(c));
     }
-    v
+    if let Some(cov) = &t.coverage {
+        out.push_str(&coverage(cov, lang));
+    }
+    // One blank line before the summary.
+    if !out.is_empty() && !out.ends_with("\n\n") {
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "test result: {}. {} passed, {} failed{}{}",
+        if t.failed == 0 && t.errors == 0 {
+            "ok"
+        } else {
+            "FAILED"
+        },
+        t.passed,
+        t.failed,
+        if t.without_expect > 0 {
+            format!(", {} without expect", t.without_expect)
+        } else {
+            String::new()
+        },
+        if t.errors > 0 {
+            format!(", {} unreadable", t.errors)
+        } else {
+            String::new()
+        },
+    );
+    out
 }

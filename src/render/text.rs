@@ -1,162 +1,244 @@
-//! The human-readable report: verdict and reason first, then the trace grouped
-//! by principle and pillar.
+//! The human-readable report: verdict and reason first, then the trace
+//! grouped by principle and pillar (or, brief, only what decides).
 
-use super::words::{self, words};
-use super::{explanation, group, reason};
-use crate::facts::Scenario;
-use crate::rule::RuleKind;
-use crate::ruleset::RuleSet;
-use crate::text::Lang;
-use crate::trace::{Evaluation, Outcome, Verdict};
-use anstyle::{AnsiColor, Style};
+use super::{Paint, clean};
+use crate::model::{Lang, Outcome, Verdict};
+use crate::report::width::pad;
+use crate::report::words::{self, words};
+use crate::report::{Entry, Report};
 use std::fmt::Write as _;
-
-fn style(o: Outcome) -> Style {
-    match o {
-        Outcome::Pass => AnsiColor::Green.on_default(),
-        Outcome::Fail => AnsiColor::Red.on_default().bold(),
-        Outcome::Undetermined => AnsiColor::Yellow.on_default(),
-        _ => Style::new().dimmed(),
-    }
-}
 
 /// How much of the trace to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum Detail {
-    /// Every rule, as the contract's trace.
+    /// Every rule, as the JSON trace.
     #[default]
     Full,
-    /// Only rules that pass, fail or are undetermined (no `n/a`, no `not in force`).
+    /// One screen: the verdict, the rules that fail or cannot be decided, the
+    /// missing facts and the steps.
     Brief,
 }
 
-/// Renders one evaluation as text in English, every rule shown. ANSI styles are
-/// included; strip them (or write through `anstream`) when not on a terminal.
-pub fn evaluation(rs: &RuleSet, s: &Scenario, e: &Evaluation) -> String {
-    evaluation_with(rs, s, e, Detail::Full, Lang::En)
+/// Options of the text report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct TextOptions {
+    /// How much of the trace to show.
+    pub detail: Detail,
+    /// The language of the report's own words (the report carries its texts).
+    pub lang: Lang,
+    /// Whether to write ANSI colours (the CLI strips them when not on a terminal).
+    pub color: bool,
 }
 
-/// Renders one evaluation as text with the chosen detail and language.
-pub fn evaluation_with(
-    rs: &RuleSet,
-    s: &Scenario,
-    e: &Evaluation,
-    detail: Detail,
-    lang: Lang,
-) -> String {
+impl TextOptions {
+    /// Options with the given detail and language, no colour.
+    pub fn new(detail: Detail, lang: Lang) -> TextOptions {
+        TextOptions {
+            detail,
+            lang,
+            color: false,
+        }
+    }
+}
+
+fn paint(o: Outcome) -> Paint {
+    match o {
+        Outcome::Pass => Paint::Green,
+        Outcome::Fail => Paint::Red,
+        Outcome::Undetermined => Paint::Yellow,
+        _ => Paint::Dim,
+    }
+}
+
+/// The marker before a rule, readable without colour, and its paint.
+pub(crate) fn marker(e: &Entry, lang: Lang) -> (&'static str, Paint) {
+    match (e.kind.as_str(), e.outcome) {
+        ("policy", Outcome::Fail) => (words::advisory(lang), Paint::Yellow),
+        ("procedure", Outcome::Pass) => (words::needed(lang), Paint::Cyan),
+        (_, o) => (words::marker(lang, o), paint(o)),
+    }
+}
+
+/// The label column: `Verdict: ` padded to nine cells (Japanese takes two per character).
+fn label(text: &str) -> String {
+    pad(&format!("{text}:"), 9, 1)
+}
+
+/// The verdict, reason and notes: the head of every text report.
+fn head(out: &mut String, r: &Report, o: &TextOptions) {
+    let (lang, color) = (o.lang, o.color);
     let w = words(lang);
-    let mut out = String::new();
-    let bold = Style::new().bold();
-    let file = s
+    let file = r
+        .scenario
         .file
         .as_deref()
-        .map(|f| format!("  ({f})"))
+        .map(|f| format!("  ({})", clean(f)))
         .unwrap_or_default();
-    let _ = writeln!(out, "{bold}{}{bold:#}{file}", s.name);
-    let vstyle = match e.verdict {
-        Verdict::Eligible => AnsiColor::Green.on_default().bold(),
-        Verdict::NotEligible => AnsiColor::Red.on_default().bold(),
-        Verdict::Undetermined => AnsiColor::Yellow.on_default().bold(),
+    let _ = writeln!(
+        out,
+        "{}{file}",
+        Paint::Bold.on(&clean(&r.scenario.name), color)
+    );
+    let vpaint = match r.verdict {
+        Verdict::Eligible => Paint::Green,
+        Verdict::NotEligible => Paint::Red,
+        Verdict::Undetermined => Paint::Yellow,
     };
-    let word = words::verdict_word(lang, e.verdict);
-    let law = match e.law_version {
+    let law = match &r.law_version {
         Some(v) => format!(
             "{} {} ({}), {} {}",
-            w.law_of,
-            rs.law_versions[v].id,
-            rs.law_versions[v].title.get(lang),
-            w.as_of,
-            e.date
+            w.law_of, v.id, v.title, w.as_of, r.date
         ),
-        None => format!("{} {}", w.no_law, e.date),
+        None => format!("{} {}", w.no_law, r.date),
     };
-    // Labels in a 9-cell column ("Verdict: "); Japanese characters take two cells.
-    let pad = |label: &str| {
-        let cells: usize = label
-            .chars()
-            .map(|c| if c > '\u{2fff}' { 2 } else { 1 })
-            .sum();
-        format!(
-            "{label}:{}",
-            " ".repeat(8usize.saturating_sub(cells).max(1))
-        )
-    };
-    let _ = writeln!(out, "{}{vstyle}{word}{vstyle:#}  ({law})", pad(w.verdict));
-    let _ = writeln!(out, "{}{}", pad(w.reason), reason(rs, s, e, lang));
-    if let Some(x) = s.expect {
-        if x == e.verdict {
-            let _ = writeln!(out, "{}{x} ({})", pad(w.expect), w.as_expected);
-        } else {
-            let st = AnsiColor::Red.on_default().bold();
-            let _ = writeln!(
-                out,
-                "{}{st}{x}, {} {}{st:#}",
-                pad(w.expect),
-                w.but_verdict,
-                e.verdict
-            );
-        }
-    }
-    for note in &s.notes {
-        let _ = writeln!(out, "{}{note}", pad(w.note));
-    }
-    if !s.unused.is_empty() {
-        let names: Vec<String> = s
-            .unused
+    let word = words::verdict_word(lang, r.verdict);
+    let _ = writeln!(
+        out,
+        "{}{}  ({})",
+        label(w.verdict),
+        vpaint.on(word, color),
+        clean(&law)
+    );
+    let _ = writeln!(out, "{}{}", label(w.reason), clean(&r.reason));
+    if !r.depends_on_readings.is_empty() {
+        let pairs: Vec<(String, String)> = r
+            .depends_on_readings
             .iter()
-            .map(|f| format!("`{}`", rs.vocab.get(*f).name))
+            .map(|id| {
+                let o = r
+                    .readings
+                    .0
+                    .iter()
+                    .find(|(k, _)| k == id)
+                    .map(|(_, o)| o.clone());
+                (id.clone(), o.unwrap_or_default())
+            })
             .collect();
-        let _ = writeln!(out, "{}{} {}.", pad(w.note), names.join(", "), w.not_used);
-    }
-    let mut idx: Vec<usize> = (0..rs.rules.len()).collect();
-    idx.sort_by_key(|&i| group(rs, &rs.rules[i], lang).0);
-    let mut current = None;
-    for i in idx {
-        let rule = &rs.rules[i];
-        let r = e.results[i];
-        let quiet = matches!(r.outcome, Outcome::NotApplicable | Outcome::NotInForce);
-        if detail == Detail::Brief && quiet {
-            continue;
-        }
-        let (key, heading) = group(rs, rule, lang);
-        if current != Some(key) {
-            let _ = writeln!(out, "\n{bold}{heading}{bold:#}");
-            current = Some(key);
-        }
-        let (st, mark) = match (rule.kind, r.outcome) {
-            (RuleKind::Policy, Outcome::Fail) => {
-                (AnsiColor::Yellow.on_default().bold(), words::advisory(lang))
-            }
-            (RuleKind::Procedure, Outcome::Pass) => {
-                (AnsiColor::Cyan.on_default(), words::needed(lang))
-            }
-            _ => (style(r.outcome), words::marker(lang, r.outcome)),
-        };
-        let cells = mark.chars().count()
-            + mark
-                .chars()
-                .filter(|c| !c.is_ascii() && *c > '\u{2fff}')
-                .count();
+        let line = words::depends_on_readings(lang, &pairs);
         let _ = writeln!(
             out,
-            "  {st}{mark}{st:#}{} {}  [{}]",
-            " ".repeat(14usize.saturating_sub(cells)),
-            rule.title.get(lang),
-            rule.id
+            "{}{}",
+            label(w.reading),
+            Paint::Yellow.on(&line, color)
         );
-        if quiet {
-            continue;
-        }
-        let _ = writeln!(out, "                 {}", explanation(rs, s, e, i, lang));
-        if let Some(v) = super::version_used(rs, e, i) {
-            let cites: Vec<&str> = v.cites.iter().map(|c| c.article.as_str()).collect();
-            let dim = Style::new().dimmed();
-            let _ = writeln!(out, "                 {dim}{}{dim:#}", cites.join("; "));
+    }
+    if let Some(x) = r.expect {
+        if x == r.verdict {
+            let _ = writeln!(out, "{}{x} ({})", label(w.expect), w.as_expected);
+        } else {
+            let text = format!("{x}, {} {}", w.but_verdict, r.verdict);
+            let _ = writeln!(out, "{}{}", label(w.expect), Paint::Red.on(&text, color));
         }
     }
-    if detail == Detail::Brief {
-        let _ = writeln!(out, "\n{}", w.brief_note);
+    for note in &r.notes {
+        let _ = writeln!(out, "{}{}", label(w.note), clean(note));
     }
-    let _ = writeln!(out, "\n{}", super::counts(rs, e, lang));
+    if !r.unused.is_empty() {
+        let names: Vec<String> = r.unused.iter().map(|f| format!("`{f}`")).collect();
+        let _ = writeln!(
+            out,
+            "{}{}",
+            label(w.note),
+            words::unused(lang, &names.join(", "))
+        );
+    }
+}
+
+/// One rule: marker, title and id, then (unless quiet) explanation and citations.
+fn entry(out: &mut String, e: &Entry, o: &TextOptions, quiet: bool) {
+    let (mark, p) = marker(e, o.lang);
+    let _ = writeln!(
+        out,
+        "  {} {}  [{}]",
+        p.on(&pad(mark, 14, 0), o.color),
+        clean(&e.title),
+        e.rule
+    );
+    if quiet {
+        return;
+    }
+    let _ = writeln!(out, "                 {}", clean(&e.explanation));
+    if !e.cites.is_empty() {
+        let _ = writeln!(
+            out,
+            "                 {}",
+            Paint::Dim.on(&clean(&e.cites.join("; ")), o.color)
+        );
+    }
+}
+
+/// The closing count, with how many undetermined rules decide the verdict.
+pub(crate) fn counts(r: &Report, lang: Lang) -> String {
+    let n = |o: Outcome| r.trace.iter().filter(|e| e.outcome == o).count();
+    let deciding = r
+        .trace
+        .iter()
+        .filter(|e| e.outcome == Outcome::Undetermined && e.decides())
+        .count();
+    words::counts(
+        lang,
+        [
+            r.trace.len(),
+            n(Outcome::Pass),
+            n(Outcome::Fail),
+            n(Outcome::Undetermined),
+            n(Outcome::NotApplicable),
+            n(Outcome::NotInForce),
+        ],
+        deciding,
+    )
+}
+
+/// A report as text.
+pub fn text(r: &Report, o: &TextOptions) -> String {
+    let mut out = String::new();
+    head(&mut out, r, o);
+    let w = words(o.lang);
+    match o.detail {
+        Detail::Full => {
+            for g in &r.groups {
+                let _ = writeln!(out, "\n{}", Paint::Bold.on(&clean(&g.title), o.color));
+                for id in &g.rules {
+                    if let Some(e) = r.entry(id) {
+                        let quiet =
+                            matches!(e.outcome, Outcome::NotApplicable | Outcome::NotInForce);
+                        entry(&mut out, e, o, quiet);
+                    }
+                }
+            }
+        }
+        Detail::Brief => {
+            if !r.missing.is_empty() {
+                let names: Vec<String> = r.missing.iter().map(|f| format!("`{f}`")).collect();
+                let _ = writeln!(out, "{}{}", label(w.missing), names.join(", "));
+            }
+            let shown: Vec<&Entry> = r
+                .groups
+                .iter()
+                .flat_map(|g| g.rules.iter().filter_map(|id| r.entry(id)))
+                .filter(|e| {
+                    e.decides() && matches!(e.outcome, Outcome::Fail | Outcome::Undetermined)
+                })
+                .collect();
+            if !shown.is_empty() {
+                let _ = writeln!(out, "\n{}", Paint::Bold.on(w.deciding_rules, o.color));
+                for e in shown {
+                    entry(&mut out, e, o, false);
+                }
+            }
+            if !r.steps.is_empty() {
+                let _ = writeln!(out, "\n{}", Paint::Bold.on(w.steps, o.color));
+                for s in &r.steps {
+                    if let Some(e) = r.entry(&s.rule) {
+                        entry(&mut out, e, o, false);
+                    }
+                }
+            }
+            let _ = writeln!(out, "\n{}", w.brief_note);
+        }
+    }
+    let _ = writeln!(out, "\n{}", counts(r, o.lang));
     out
 }

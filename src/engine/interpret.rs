@@ -1,0 +1,227 @@
+//! The tree interpreter: evaluates the condition trees as loaded. It is the
+//! reference the compiled programs ([`super::compiled`]) are held to by a
+//! property test, and it serves the analyses that evaluate one condition at a
+//! time (`used_if`, `check`).
+
+use super::evaluation::RuleResult;
+use super::logic::{self, Check, Tri};
+use crate::model::condition::Condition;
+use crate::model::ids::FactSet;
+use crate::model::ids::ReadingSet;
+use crate::model::law::Law;
+use crate::model::outcome::Outcome;
+use crate::model::rule::RuleVersion;
+use crate::model::scenario::Scenario;
+use crate::model::value::Values;
+
+/// What a condition may look at while it is evaluated. A term's value is
+/// kept once computed, so that terms using terms several times stay linear.
+pub(crate) struct Env<'a> {
+    law: &'a Law,
+    values: &'a Values,
+    readings: &'a [u8],
+    results: &'a [RuleResult],
+    memo: std::cell::RefCell<Vec<Option<(Tri, FactSet)>>>,
+}
+
+impl<'a> Env<'a> {
+    /// An environment over these facts, readings and rule results.
+    pub fn new(
+        law: &'a Law,
+        values: &'a Values,
+        readings: &'a [u8],
+        results: &'a [RuleResult],
+    ) -> Env<'a> {
+        Env {
+            law,
+            values,
+            readings,
+            results,
+            memo: std::cell::RefCell::new(vec![None; law.terms.len()]),
+        }
+    }
+
+    /// Evaluates a condition; on `Unknown`, `missing` gains the unknown facts
+    /// involved; `consulted` gains every reading tested.
+    pub fn eval(&self, c: &Condition, missing: &mut FactSet, consulted: &mut ReadingSet) -> Tri {
+        match c {
+            Condition::Const(b) => Tri::from(*b),
+            Condition::All(cs) | Condition::Any(cs) => {
+                // The unknown members' missing facts count only if the result is unknown.
+                let mut m = FactSet::EMPTY;
+                let t = logic::fold(
+                    matches!(c, Condition::All(_)),
+                    cs.iter().map(|c| {
+                        let mut mm = FactSet::EMPTY;
+                        let t = self.eval(c, &mut mm, consulted);
+                        if t == Tri::Unknown {
+                            m = m.union(mm);
+                        }
+                        t
+                    }),
+                );
+                if t == Tri::Unknown {
+                    *missing = missing.union(m);
+                }
+                t
+            }
+            Condition::Not(c) => self.eval(c, missing, consulted).not(),
+            Condition::Term(t) => {
+                let known = self.memo.borrow().get(*t).copied().flatten();
+                let (v, m) = match known {
+                    Some(x) => x,
+                    None => {
+                        let mut m = FactSet::EMPTY;
+                        let v = match self.law.terms.get(*t) {
+                            Some(term) => self.eval(&term.when, &mut m, consulted),
+                            None => Tri::Unknown,
+                        };
+                        if let Some(slot) = self.memo.borrow_mut().get_mut(*t) {
+                            *slot = Some((v, m));
+                        }
+                        (v, m)
+                    }
+                };
+                if v == Tri::Unknown {
+                    *missing = missing.union(m);
+                }
+                v
+            }
+            Condition::Fact { fact, test } => {
+                let t = logic::check(Check::of(test), self.values.word(fact.index()));
+                if t == Tri::Unknown {
+                    missing.insert(*fact);
+                }
+                t
+            }
+            Condition::Reading { reading, options } => {
+                consulted.insert(*reading);
+                logic::reading_test(*options, self.readings.get(*reading).copied().unwrap_or(0))
+            }
+            Condition::Rule { rule, outcomes } => {
+                let r = self
+                    .results
+                    .get(*rule)
+                    .copied()
+                    .unwrap_or(RuleResult::NOT_IN_FORCE);
+                let t = logic::rule_test(r.outcome, *outcomes);
+                if t == Tri::Unknown {
+                    *missing = missing.union(r.missing);
+                }
+                t
+            }
+        }
+    }
+}
+
+/// Whether a condition over facts and readings holds for a scenario
+/// (`None`: unknown). Used for `used_if`.
+pub(crate) fn holds(law: &Law, s: &Scenario, c: &Condition) -> Option<bool> {
+    let env = Env::new(law, &s.values, &s.readings, &[]);
+    match env.eval(c, &mut FactSet::default(), &mut ReadingSet::default()) {
+        Tri::True => Some(true),
+        Tri::False => Some(false),
+        Tri::Unknown => None,
+    }
+}
+
+/// One rule version's outcome, the facts that left it undetermined, and the
+/// readings it consulted: the part of a rule's evaluation that explains it.
+pub(crate) fn rule(
+    env: &Env<'_>,
+    v: &RuleVersion,
+    consulted: &mut ReadingSet,
+) -> (Outcome, FactSet) {
+    let mut missing = FactSet::EMPTY;
+    let applies = env.eval(&v.applies_if, &mut missing, consulted);
+    let outcome = logic::decide(applies, || {
+        v.require
+            .as_ref()
+            .map(|r| env.eval(r, &mut missing, consulted))
+    });
+    if outcome != Outcome::Undetermined {
+        missing = FactSet::EMPTY;
+    }
+    (outcome, missing)
+}
+
+/// Fills in the missing facts of every undetermined rule, in evaluation
+/// order (a rule referring to an undetermined rule inherits its missing
+/// facts). The compiled programs decide outcomes only; this runs when some
+/// outcome is undetermined.
+pub(crate) fn fill_missing(law: &Law, s: &Scenario, results: &mut [RuleResult]) {
+    for &i in &law.order {
+        let Some(r) = results.get(i).copied() else {
+            continue;
+        };
+        if r.outcome != Outcome::Undetermined {
+            continue;
+        }
+        let Some(v) = r.version().and_then(|v| law.rules[i].versions.get(v)) else {
+            continue;
+        };
+        let env = Env::new(law, &s.values, &s.readings, results);
+        let (_, missing) = rule(&env, v, &mut ReadingSet::default());
+        results[i].missing = missing;
+    }
+}
+
+/// The explanation case that applies to rule `i`'s result: the first whose
+/// `when` holds. Chosen when a report is written, not while evaluating.
+pub(crate) fn case(law: &Law, s: &Scenario, results: &[RuleResult], i: usize) -> Option<usize> {
+    let r = results.get(i)?;
+    let v = law.rules.get(i)?.versions.get(r.version()?)?;
+    let env = Env::new(law, &s.values, &s.readings, results);
+    v.explanation(r.outcome)?.0.iter().position(|case| {
+        case.when.as_ref().is_none_or(|w| {
+            env.eval(w, &mut FactSet::default(), &mut ReadingSet::default()) == Tri::True
+        })
+    })
+}
+
+/// The whole-ruleset interpreter, for tests only: the reference the
+/// compiled programs are held to.
+#[cfg(test)]
+pub(crate) mod reference {
+    use super::*;
+    use crate::engine::evaluation::{Evaluation, NONE};
+    use crate::model::outcome::Verdict;
+
+    /// Evaluates every rule by interpreting the condition trees: the reference
+    /// the compiled programs are tested against.
+    pub(crate) fn evaluate<'r>(law: &'r Law, s: &Scenario) -> Evaluation<'r> {
+        let date = crate::engine::scenario_date(law, s);
+        let mut results = vec![RuleResult::NOT_IN_FORCE; law.rules.len()];
+        let mut consulted = ReadingSet::EMPTY;
+        for &i in &law.order {
+            let Some(vi) = law.rules[i].version_at(date) else {
+                continue;
+            };
+            let env = Env::new(law, &s.values, &s.readings, &results);
+            let (outcome, missing) = rule(&env, &law.rules[i].versions[vi], &mut consulted);
+            results[i] = RuleResult {
+                outcome,
+                version: vi.min(usize::from(NONE - 1)) as u8,
+                missing,
+            };
+        }
+        let mut verdict = Verdict::Eligible;
+        let mut missing = FactSet::EMPTY;
+        for (rule, r) in law.rules.iter().zip(&results) {
+            missing = missing.union(r.missing);
+            if rule.kind.decides() {
+                verdict = logic::verdict_with(verdict, r.outcome);
+            }
+        }
+        Evaluation {
+            law,
+            date,
+            law_version: law.law_version_at(date),
+            verdict,
+            results,
+            missing,
+            consulted,
+            foreign: false,
+        }
+    }
+}

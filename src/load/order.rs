@@ -1,0 +1,168 @@
+//! What the loader works out once everything is read: the facts and readings
+//! each term and rule version depends on, and the order of evaluation (every
+//! rule after the rules it refers to), with cycles reported.
+
+use super::reader::Loader;
+use crate::error::Code;
+use crate::model::condition::Condition;
+use crate::model::decls::Term;
+use crate::model::ids::FactSet;
+use crate::model::ids::ReadingSet;
+use crate::model::rule::Rule;
+
+/// The facts and readings a condition depends on, through terms too.
+pub(super) fn dependencies(c: &Condition, terms: &[Term]) -> (FactSet, ReadingSet) {
+    let mut facts = FactSet::EMPTY;
+    let mut readings = ReadingSet::EMPTY;
+    c.walk(&mut |n| match n {
+        Condition::Fact { fact, .. } => facts.insert(*fact),
+        Condition::Reading { reading, .. } => readings.insert(*reading),
+        Condition::Term(t) => {
+            if let Some(t) = terms.get(*t) {
+                facts = facts.union(t.reads);
+                readings = readings.union(t.consults);
+            }
+        }
+        _ => {}
+    });
+    (facts, readings)
+}
+
+/// Fills in each term's `reads` and `consults`, terms used by others first.
+pub(super) fn term_dependencies(terms: &mut [Term]) {
+    let mut done = vec![false; terms.len()];
+    // Terms are acyclic (the loader refuses cycles), so at most `len` passes.
+    for _ in 0..terms.len() {
+        let mut progress = false;
+        for i in 0..terms.len() {
+            if done[i]
+                || terms[i]
+                    .when
+                    .terms()
+                    .iter()
+                    .any(|&t| !done.get(t).copied().unwrap_or(true))
+            {
+                continue;
+            }
+            let (f, r) = dependencies(&terms[i].when, terms);
+            terms[i].reads = f;
+            terms[i].consults = r;
+            done[i] = true;
+            progress = true;
+        }
+        if !progress {
+            break;
+        }
+    }
+}
+
+/// Fills in each rule version's `reads` and `consults`.
+pub(super) fn rule_dependencies(rules: &mut [Rule], terms: &[Term]) {
+    for r in rules {
+        for v in &mut r.versions {
+            let (mut f, mut rd) = dependencies(&v.applies_if, terms);
+            if let Some(req) = &v.require {
+                let (f2, r2) = dependencies(req, terms);
+                f = f.union(f2);
+                rd = rd.union(r2);
+            }
+            v.reads = f;
+            v.consults = rd;
+        }
+    }
+}
+
+/// The rules a condition refers to, directly or through the terms it uses
+/// (`term` gives a term's condition, once compiled).
+pub(crate) fn rules_in<'c>(
+    c: &'c Condition,
+    term: &dyn Fn(usize) -> Option<&'c Condition>,
+    out: &mut Vec<usize>,
+    seen: &mut Vec<usize>,
+) {
+    out.extend(c.rules());
+    for t in c.terms() {
+        if seen.contains(&t) {
+            continue;
+        }
+        seen.push(t);
+        if let Some(tc) = term(t) {
+            rules_in(tc, term, out, seen);
+        }
+    }
+}
+
+/// The rules each rule refers to (conditions and explanation cases, through terms).
+fn references<'c>(
+    r: &'c Rule,
+    n: usize,
+    term: &dyn Fn(usize) -> Option<&'c Condition>,
+) -> Vec<usize> {
+    let mut d = Vec::new();
+    let mut seen = Vec::new();
+    for v in &r.versions {
+        rules_in(&v.applies_if, term, &mut d, &mut seen);
+        if let Some(c) = &v.require {
+            rules_in(c, term, &mut d, &mut seen);
+        }
+        for case in v.pass.0.iter().chain(&v.fail.0).chain(&v.not_applicable.0) {
+            if let Some(w) = &case.when {
+                rules_in(w, term, &mut d, &mut seen);
+            }
+        }
+    }
+    d.retain(|&i| i < n);
+    d.sort_unstable();
+    d.dedup();
+    d
+}
+
+/// The evaluation order; rules in a cycle are reported.
+pub(super) fn evaluation_order(rules: &[Rule], l: &mut Loader) -> Vec<usize> {
+    let terms: Vec<Option<Condition>> = l.terms.iter().map(|t| t.compiled.clone()).collect();
+    let term = |t: usize| terms.get(t).and_then(Option::as_ref);
+    let deps: Vec<Vec<usize>> = rules
+        .iter()
+        .map(|r| references(r, rules.len(), &term))
+        .collect();
+    // 0 = unvisited, 1 = on the stack, 2 = done. Iterative, so depth is no risk.
+    let mut state = vec![0u8; rules.len()];
+    let mut order = Vec::with_capacity(rules.len());
+    let mut cycles: Vec<usize> = Vec::new();
+    for root in 0..rules.len() {
+        if state[root] != 0 {
+            continue;
+        }
+        let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
+        state[root] = 1;
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            if let Some(&d) = deps[node].get(*next) {
+                *next += 1;
+                match state[d] {
+                    0 => {
+                        state[d] = 1;
+                        stack.push((d, 0));
+                    }
+                    1 if !cycles.contains(&d) => cycles.push(d),
+                    _ => {}
+                }
+            } else {
+                state[node] = 2;
+                order.push(node);
+                stack.pop();
+            }
+        }
+    }
+    for c in cycles {
+        l.err(
+            Code::RuleCycle,
+            rules[c].location.clone(),
+            format!(
+                "rule `{}` depends on itself through rule references",
+                rules[c].id
+            ),
+            None,
+        );
+    }
+    order
+}

@@ -1,0 +1,191 @@
+//! Reading input values as typed fact values: one implementation for every
+//! route a value comes by (a scenario file, JSON, code, a literal in a rule).
+
+use crate::error::suggest;
+use crate::model::Date;
+use crate::model::facts::{FactDecl, FactType};
+use crate::model::value::{OTHER_SYMBOL, Value};
+use crate::tree::{Node, Pos, Value as Y};
+
+/// A literal in a rule (interning text names into the fact's symbols).
+pub(super) fn literal(decl: &mut FactDecl, n: &Node) -> Result<Value, String> {
+    match value_of(decl, n) {
+        Ok(Some(Value::Sym(OTHER_SYMBOL))) => {
+            let Y::Str(s) = &n.value else {
+                return Err(format!("`{}` takes a text", decl.name));
+            };
+            decl.symbols.push(s.trim().to_uppercase().into());
+            Ok(Value::Sym((decl.symbols.len() - 1) as u32))
+        }
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => Err(format!("a test on `{}` needs a value, not null", decl.name)),
+        Err(e) => Err(format!(
+            "invalid value for `{}`: found {}, expected {}{}",
+            decl.name,
+            e.found,
+            e.expected,
+            e.hint.map(|h| format!(" ({h})")).unwrap_or_default()
+        )),
+    }
+}
+
+/// Why a YAML value does not fit a fact.
+pub(crate) struct ValueError {
+    /// What was written.
+    pub found: String,
+    /// What is allowed.
+    pub expected: String,
+    /// A suggestion.
+    pub hint: Option<String>,
+    /// Where, when it is not the value's own position (a list item).
+    pub pos: Option<Pos>,
+}
+
+pub(crate) fn found(v: &Y) -> String {
+    match v {
+        Y::Str(s) => format!("`{s}`"),
+        Y::Int(i) => format!("`{i}`"),
+        Y::Float(x) => format!("`{x}`"),
+        Y::Bool(b) => format!("`{b}`"),
+        other => other.kind().to_owned(),
+    }
+}
+
+/// A `YYYY/MM/DD`, `YYYY.MM.DD` or unpadded date rewritten as `YYYY-MM-DD`, if it is one.
+fn date_fix(s: &str) -> Option<String> {
+    let parts: Vec<&str> = s.trim().split(['-', '/', '.']).collect();
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    let (y, m, d) = (
+        y.parse::<u32>().ok()?,
+        m.parse::<u32>().ok()?,
+        d.parse::<u32>().ok()?,
+    );
+    let fixed = format!("{y:04}-{m:02}-{d:02}");
+    (y > 31 && fixed.parse::<Date>().is_ok() && fixed != s.trim()).then_some(fixed)
+}
+
+/// Reads a YAML value as a value of `decl`. `Ok(None)` is an explicit null; a
+/// text no rule mentions is [`OTHER_SYMBOL`].
+pub(crate) fn value_of(decl: &FactDecl, n: &Node) -> Result<Option<Value>, ValueError> {
+    let bad = |hint: Option<String>| ValueError {
+        found: found(&n.value),
+        expected: decl.ty.expected(),
+        hint,
+        pos: None,
+    };
+    if let Y::Null = n.value {
+        return Ok(None);
+    }
+    let v = match (&decl.ty, &n.value) {
+        (FactType::Bool, Y::Bool(b)) => Value::Bool(*b),
+        (FactType::Bool, Y::Str(s)) => {
+            let l = s.to_lowercase();
+            let hint = match l.as_str() {
+                "true" | "false" => Some(format!(
+                    "the value is quoted, so it is text: write `{l}` without quotes"
+                )),
+                "yes" | "y" | "on" => {
+                    Some("YAML 1.2 booleans are `true` and `false` only: write `true`".to_owned())
+                }
+                "no" | "n" | "off" => {
+                    Some("YAML 1.2 booleans are `true` and `false` only: write `false`".to_owned())
+                }
+                _ => None,
+            };
+            return Err(ValueError {
+                found: if matches!(l.as_str(), "true" | "false") {
+                    format!("the text `\"{s}\"`")
+                } else {
+                    found(&n.value)
+                },
+                ..bad(hint)
+            });
+        }
+        (FactType::Enum(vals), Y::Str(s)) => match vals.iter().position(|v| &v.name == s) {
+            Some(i) => Value::Enum(i as u8),
+            None => {
+                let s = suggest(s, vals.iter().map(|v| v.name.as_str()));
+                return Err(bad(s.map(|s| format!("did you mean `{s}`?"))));
+            }
+        },
+        (FactType::List(vals), Y::Seq(items)) => {
+            let mut bits = 0u64;
+            for it in items {
+                let Y::Str(s) = &it.value else {
+                    return Err(ValueError {
+                        found: format!("{} in the list", found(&it.value)),
+                        expected: decl.ty.expected(),
+                        hint: None,
+                        pos: Some(it.pos),
+                    });
+                };
+                match vals.iter().position(|v| &v.name == s) {
+                    Some(i) => bits |= 1 << i,
+                    None => {
+                        let sug = suggest(s, vals.iter().map(|v| v.name.as_str()));
+                        return Err(ValueError {
+                            found: format!("`{s}` in the list"),
+                            expected: decl.ty.expected(),
+                            hint: sug.map(|s| format!("did you mean `{s}`?")),
+                            pos: Some(it.pos),
+                        });
+                    }
+                }
+            }
+            Value::Set(bits)
+        }
+        (FactType::List(_), Y::Str(s)) => {
+            return Err(bad(Some(format!(
+                "write a list, even of one item: `[{s}]`"
+            ))));
+        }
+        (FactType::Int { min, max }, Y::Int(i)) => {
+            if i < min || i > max {
+                let why = if i < min {
+                    format!("{i} is below the minimum, {min}")
+                } else {
+                    format!("{i} is above the maximum, {max}")
+                };
+                return Err(bad(Some(why)));
+            }
+            Value::Int(*i)
+        }
+        (FactType::Int { .. }, Y::Float(_)) => {
+            return Err(bad(Some(
+                "a whole number without fraction or exponent, within range".into(),
+            )));
+        }
+        (FactType::Int { .. }, Y::Str(s)) if s.trim().parse::<i64>().is_ok() => {
+            return Err(bad(Some(format!(
+                "the number is quoted, so it is text: write `{}` without quotes",
+                s.trim()
+            ))));
+        }
+        (FactType::Int { .. }, Y::Str(s)) if s.replace([',', '_'], "").parse::<i64>().is_ok() => {
+            return Err(bad(Some(format!(
+                "write the number without separators: `{}`",
+                s.replace([',', '_'], "")
+            ))));
+        }
+        (FactType::Date, Y::Str(s)) => match s.parse::<Date>() {
+            Ok(d) => Value::Date(d),
+            Err(e) => {
+                return Err(bad(Some(match date_fix(s) {
+                    Some(fixed) => format!("write `{fixed}`"),
+                    None => e.to_string(),
+                })));
+            }
+        },
+        (FactType::Text, Y::Str(s)) if !s.trim().is_empty() => {
+            let key = s.trim().to_uppercase();
+            match decl.symbols.iter().position(|x| *x == key) {
+                Some(i) => Value::Sym(i as u32),
+                None => Value::Sym(OTHER_SYMBOL),
+            }
+        }
+        _ => return Err(bad(None)),
+    };
+    Ok(Some(v))
+}

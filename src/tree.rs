@@ -1,0 +1,136 @@
+//! The positioned tree every input becomes before it is checked: YAML (see
+//! [`crate::yaml`]), JSON, Python objects and values set in code all arrive as
+//! a [`Node`], so one loader checks them all the same way. Every value and
+//! every key carries its line and column (0 when the input has none).
+
+use std::fmt;
+
+/// A position in a source file, 1-based, in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pos {
+    /// Line number, starting at 1 (0 when unknown).
+    pub line: u32,
+    /// Column number, starting at 1 (0 when unknown).
+    pub column: u32,
+}
+
+/// A value with its position.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// Where the value starts.
+    pub pos: Pos,
+    /// The value itself.
+    pub value: Value,
+}
+
+/// A map key with its position.
+#[derive(Debug, Clone)]
+pub struct Key {
+    /// Where the key starts.
+    pub pos: Pos,
+    /// The key's text.
+    pub name: String,
+}
+
+/// The shape of a value, as the YAML 1.2 core schema reads it.
+#[derive(Debug, Clone)]
+pub enum Value {
+    /// `~`, `null` or nothing.
+    Null,
+    /// `true` or `false` (YAML 1.2: `yes`/`no` are strings).
+    Bool(bool),
+    /// An integer that fits in `i64`.
+    Int(i64),
+    /// A floating-point number (or an integer too large for `i64`).
+    Float(f64),
+    /// Any other scalar.
+    Str(String),
+    /// A sequence.
+    Seq(Vec<Node>),
+    /// A mapping, keys in source order.
+    Map(Vec<(Key, Node)>),
+}
+
+impl Value {
+    /// A short name of the value's kind, for error messages.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Int(_) => "an integer",
+            Value::Float(_) => "a number",
+            Value::Str(_) => "a string",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+        }
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Null => f.write_str("null"),
+            Value::Bool(b) => write!(f, "{b}"),
+            Value::Int(i) => write!(f, "{i}"),
+            Value::Float(x) => write!(f, "{x}"),
+            Value::Str(s) => f.write_str(s),
+            Value::Seq(_) => f.write_str("a list"),
+            Value::Map(_) => f.write_str("a mapping"),
+        }
+    }
+}
+
+impl Node {
+    /// A value without a position (input that has none, such as JSON).
+    pub fn bare(value: Value) -> Node {
+        Node {
+            pos: Pos::default(),
+            value,
+        }
+    }
+}
+
+/// The text of the scalar that starts at `pos` in `source`, as written
+/// (`1.0`, `0b101`), up to the next separator; `None` when there is none.
+pub fn scalar_text(source: &str, pos: Pos) -> Option<&str> {
+    if pos.line == 0 {
+        return None;
+    }
+    let line = source.lines().nth(pos.line as usize - 1)?;
+    let start = line
+        .char_indices()
+        .nth(pos.column.saturating_sub(1) as usize)
+        .map(|(i, _)| i)?;
+    let rest = &line[start..];
+    let end = rest.find([',', ']', '}', '#']).unwrap_or(rest.len());
+    let t = rest[..end].trim();
+    (!t.is_empty()).then_some(t)
+}
+
+/// A JSON value as a tree (no positions).
+pub fn from_json(v: &serde_json::Value) -> Node {
+    use serde_json::Value as J;
+    Node::bare(match v {
+        J::Null => Value::Null,
+        J::Bool(b) => Value::Bool(*b),
+        J::Number(n) => match n.as_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        J::String(s) => Value::Str(s.clone()),
+        J::Array(items) => Value::Seq(items.iter().map(from_json).collect()),
+        J::Object(m) => Value::Map(
+            m.iter()
+                .map(|(k, v)| {
+                    (
+                        Key {
+                            pos: Pos::default(),
+                            name: k.clone(),
+                        },
+                        from_json(v),
+                    )
+                })
+                .collect(),
+        ),
+    })
+}
