@@ -79,9 +79,14 @@ rm -rf "$DIST" && mkdir -p "$DIST"
   cat <<'JS'
 var peacecoopWasmSync = false;
 var peacecoopWasmReady = (function () {
-  var text = atob(PEACECOOP_WASM_BASE64);
-  var bytes = new Uint8Array(text.length);
-  for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  var bytes;
+  if (typeof Uint8Array.fromBase64 === "function") {
+    bytes = Uint8Array.fromBase64(PEACECOOP_WASM_BASE64);
+  } else {
+    var text = atob(PEACECOOP_WASM_BASE64);
+    bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  }
   PEACECOOP_WASM_BASE64 = null;
   try {
     wasm_bindgen.initSync({ module: bytes });
@@ -95,9 +100,8 @@ var peacecoopWasmReady = (function () {
 JS
 } > "$DIST/engine-wasm.js"
 
-# 6. The page and (until the real engine lands) the mock engine with its data.
+# 6. The page and the adapter (engine.js: window.peacecoop over the wasm exports).
 cp web/static/* "$DIST/"
-cp web/mock/mock-data.js web/mock/mock-engine.js "$DIST/"
 
 wasm_bytes=$(wc -c < "$WORK/peacecoop_web_bg.wasm")
 gz=$(cat "$DIST"/* | gzip -9 | wc -c)

@@ -1,20 +1,26 @@
-// The playground page. It talks to the engine only through `window.peacecoop` (see README:
-// "The engine interface the page expects"); today a mock, tomorrow the library in wasm.
+// The playground page. It talks to the engine only through `window.peacecoop` (engine.js: the
+// peacecoop library compiled to WebAssembly; see web/README.md, "The JavaScript API").
 (function () {
   "use strict";
-  var pc = window.peacecoop;
+  var pc = null;      // window.peacecoop, once the engine has loaded
   var $ = function (id) { return document.getElementById(id); };
   var state = {
     lang: "en",
     yaml: "",
-    parsed: null,      // the last scenario that parsed: {name, facts, readings}
+    parsed: null,      // the last scenario that parsed: {name, facts, readings, expect?}
     report: null,
     source: null,      // "form" | "yaml" | null: where the last edit came from
     timings: []        // ms of each evaluate+redraw, newest last
   };
-  var facts = { en: pc.facts("en"), ja: pc.facts("ja") };
-  var readingsList = { en: pc.readingsList("en"), ja: pc.readingsList("ja") };
-  var scenarios = pc.scenarios();
+  var facts = {}, readingsList = {}, scenarioNames = {}, scenarios = [];
+  function loadCatalogue(lang) {
+    if (facts[lang]) return;
+    facts[lang] = pc.facts(lang);
+    readingsList[lang] = pc.readingsList(lang);
+    var names = {};
+    pc.scenarios(lang).forEach(function (s) { names[s.file] = s.name; });
+    scenarioNames[lang] = names;
+  }
   var T = function (k) { return PC_I18N[state.lang][k]; };
   var fmt = function (s, o) { return s.replace(/\{(\w+)\}/g, function (_, k) { return o[k]; }); };
   function esc(s) {
@@ -41,11 +47,9 @@
     var sel = $("scenario"), cur = sel.value;
     sel.innerHTML = "";
     sel.appendChild(el("option", { value: "", text: T("blank") }));
-    scenarios.forEach(function (s) { sel.appendChild(el("option", { value: s.file, text: s.name })); });
+    scenarios.forEach(function (s) { sel.appendChild(el("option", { value: s.file, text: scenarioNames[state.lang][s.file] || s.name })); });
     sel.value = cur;
-    var info = (pc.engine === "mock" ? T("engineMock") : "");
-    if (window.peacecoopWasm) info += T("wasmOk") + " (" + window.peacecoopWasm.version() + ")";
-    $("engine-info").textContent = info;
+    $("engine-info").textContent = fmt(T("engineInfo"), { v: pc.version() });
   }
 
   // ---------------------------------------------------------------- the form
@@ -93,7 +97,7 @@
   }
   function fieldFor(f) {
     var id = "f-" + f.name.replace(/\./g, "-"), ctl, short = f.name.split(".").pop();
-    var unknownText = f.default !== undefined && f.default !== "today" ? fmt(T("notSet"), { d: String(f.default) }) : T("unknown");
+    var unknownText = f.default !== undefined && f.default !== null && f.default !== "today" ? fmt(T("notSet"), { d: valueText(f.default) }) : T("unknown");
     if (f.type === "enum" || f.type === "bool") {
       ctl = el("select", { id: id, "data-fact": f.name });
       ctl.appendChild(el("option", { value: "", text: unknownText }));
@@ -125,10 +129,24 @@
     if (ctl.tagName !== "DIV") ctl.setAttribute("aria-describedby", id + "-d");
     return el("div", { class: "field", "data-type": f.type }, [label, ctl, el("p", { class: "desc", id: id + "-d", text: f.description })]);
   }
+  // A scenario's name is a text or {en, ja}: the form shows and edits the page's language.
+  function nameIn(n) {
+    if (n && typeof n === "object") return n[state.lang] || n.en || "";
+    return n || "";
+  }
+  function withName(old, text) {
+    if (old && typeof old === "object") {
+      var n = {};
+      Object.keys(old).forEach(function (k) { n[k] = old[k]; });
+      n[state.lang] = text;
+      return n;
+    }
+    return text;
+  }
   function fillForm(p) {
     var form = $("facts-form");
     Array.prototype.forEach.call(form.querySelectorAll("[data-fact]"), function (c) {
-      var name = c.getAttribute("data-fact"), v = name === "name" ? p.name : p.facts[name];
+      var name = c.getAttribute("data-fact"), v = name === "name" ? nameIn(p.name) : p.facts[name];
       if (c.type === "checkbox") {
         if (c.hasAttribute("data-unknown")) c.checked = v === undefined || v === null;
         else c.checked = Array.isArray(v) && v.indexOf(c.getAttribute("data-item")) >= 0;
@@ -157,7 +175,7 @@
     }
     Array.prototype.forEach.call(form.querySelectorAll("[data-fact]"), function (c) {
       var name = c.getAttribute("data-fact"), t = types[name];
-      if (name === "name") { p.name = c.value; return; }
+      if (name === "name") { p.name = withName(state.parsed && state.parsed.name, c.value); return; }
       if (t === "list") {
         if (!(name in p.facts)) p.facts[name] = [];
         if (c.hasAttribute("data-unknown")) { if (c.checked) p.facts[name] = null; }
@@ -181,9 +199,8 @@
   function showError(e) {
     var box = $("error");
     box.hidden = false;
-    box.className = e && e.preview ? "preview" : "";
     box.innerHTML = "";
-    box.appendChild(el("h2", { text: e && e.preview ? T("preview") : T("error") }));
+    box.appendChild(el("h2", { text: T("error") }));
     box.appendChild(el("pre", { text: e && e.message ? e.message : String(e) }));
     var v = $("verdict");
     v.removeAttribute("data-verdict");
@@ -264,7 +281,11 @@
   var panelTimer = null;
   function schedulePanels() {
     clearTimeout(panelTimer);
-    panelTimer = setTimeout(drawPanels, 0);
+    // after the frame that shows the verdict
+    requestAnimationFrame(function () {
+      clearTimeout(panelTimer);
+      panelTimer = setTimeout(drawPanels, 0);
+    });
   }
   function drawPanels() {
     if (!state.report) return;
@@ -279,7 +300,7 @@
   }
   function panelError(box, e) {
     box.innerHTML = "";
-    box.appendChild(el("p", { class: e && e.preview ? "preview-note" : "panel-error", text: e && e.message ? e.message : String(e) }));
+    box.appendChild(el("pre", { class: "panel-error", text: e && e.message ? e.message : String(e) }));
   }
   function drawWhatif() {
     var box = $("whatif"), t0 = performance.now(), w;
@@ -438,6 +459,7 @@
   function setLang(lang) {
     if (lang !== "en" && lang !== "ja") return;
     state.lang = lang;
+    loadCatalogue(lang);
     applyWords();
     buildForm();
     fillMatrixSelects();
@@ -475,6 +497,9 @@
     try { large = localStorage.getItem("pc-large") === "1"; } catch (e) { /* ignore */ }
     setLarge(large);
     state.lang = h.lang === "ja" ? "ja" : "en";
+    loadCatalogue("en");
+    loadCatalogue(state.lang);
+    scenarios = pc.scenarios("en");
     applyWords();
     buildForm();
     fillMatrixSelects();
@@ -522,6 +547,17 @@
     }
   }
 
-  var ready = window.peacecoopWasmReady || Promise.resolve(null);
-  ready.then(function (w) { window.peacecoopWasm = w; start(); }, function (e) { window.peacecoopWasm = null; start(); showError(e); });
+  // The engine loads before the page starts (at once when the wasm compiled synchronously).
+  function failed(e) {
+    var box = $("error");
+    box.hidden = false;
+    box.appendChild(el("h2", { text: PC_I18N.en.error }));
+    box.appendChild(el("pre", { text: String(e && e.message || e) }));
+    $("verdict").setAttribute("data-state", "error");
+    window.__pc = window.__pc || { failed: true };
+  }
+  (window.peacecoopReady || Promise.reject(new Error("engine.js did not load"))).then(function (api) {
+    pc = api;
+    start();
+  }, failed);
 })();

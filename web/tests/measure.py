@@ -1,31 +1,49 @@
 #!/usr/bin/env python3
-"""Measures the playground in headless Chromium and prints JSON (for the README).
+"""Measures the playground's budgets in headless Chromium and prints JSON (for the README).
 
     web/.venv/bin/python web/tests/measure.py        (after web/build.sh)
 
-scripts_loaded_ms: from the start of navigation to the page script's start (scripts parsed and
-  run, the wasm instantiated: with the mock, mostly parsing its 4.8 MB of data);
 first_verdict_ms: from the start of navigation (opening web/dist/index.html from disk) to the
   first frame after the verdict is in the DOM (median of several fresh loads);
-edit_redraw_ms: one form edit (re-evaluate, redraw, style and layout), median and max of many;
-whatif_default_ms: the default whatif call (keeping operation, supports and date), median;
-dist_gzip_bytes: every file of web/dist/ gzip -9 compressed, summed (also without the mock).
+scripts_loaded_ms: from the start of navigation to the page script's start (scripts parsed and
+  run, the wasm decoded and compiled);
+edit_redraw_ms: one form edit of the default scenario (read the form, write the YAML, evaluate,
+  render the fragments, insert them, style and layout), median and max of many;
+whatif_default_ms: the default whatif (keeping operation, supports and date, at most 3 changes)
+  of a scenario that is not eligible, median; whatif_free_ms: the same keeping nothing;
+dist_bytes / dist_gzip_bytes: every file of web/dist/, raw and gzip -9, summed and by file;
+load_average: the machine's 1-minute load when the measurement ended (timings on a busy
+  machine are longer).
 """
 import gzip
 import json
+import os
 import pathlib
 import statistics
 import sys
+import urllib.parse
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from conftest import DIST, make_driver, page_url, quit_driver, settle  # noqa: E402
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+P1 = (ROOT / "scenarios" / "hypo-p1-no-ceasefire-1995.yaml").read_text(encoding="utf-8")
+
+TIMES = """
+    var out = [];
+    for (var i = 0; i < arguments[0]; i++) {
+      var t0 = performance.now();
+      FN;
+      out.push(performance.now() - t0);
+    }
+    return out;"""
 
 
 def main():
     d = make_driver()
     try:
         firsts, starts = [], []
-        for _ in range(7):
+        for _ in range(9):
             d.get("about:blank")
             d.get(page_url())
             settle(d)
@@ -34,7 +52,7 @@ def main():
             starts.append(d.execute_script("return window.__pc.startAt"))
         edits = d.execute_script("""
             var sel = document.getElementById('f-conflict-ceasefire'), out = [];
-            for (var i = 0; i < 41; i++) {
+            for (var i = 0; i < 61; i++) {
               sel.value = i % 2 ? 'agreed' : 'none';
               var t0 = performance.now();
               sel.dispatchEvent(new Event('change', {bubbles: true}));
@@ -43,32 +61,39 @@ def main():
             }
             return out.slice(1);""")
         verdict_ok = d.execute_script("return document.getElementById('verdict').getAttribute('data-verdict')")
-        whatif = d.execute_script("""
-            var y = document.getElementById('yaml').value, out = [];
-            for (var i = 0; i < 11; i++) {
-              var t0 = performance.now();
-              peacecoop.whatif(y, {lang: 'en', keep: ['operation', 'supports', 'date'], maxChanges: 3});
-              out.push(performance.now() - t0);
-            }
-            return out;""")
-        engine = d.execute_script("return peacecoop.engine || 'wasm'")
+        d.get("about:blank")
+        d.get(page_url("#yaml=" + urllib.parse.quote(P1, safe="") + "&lang=en"))
+        settle(d)
+        y = "document.getElementById('yaml').value"
+        whatif = d.execute_script(TIMES.replace("FN", f"peacecoop.whatif({y}, {{lang: 'en', keep: ['operation', 'supports', 'date'], maxChanges: 3}})"), 11)
+        free = d.execute_script(TIMES.replace("FN", f"peacecoop.whatif({y}, {{lang: 'en', keep: [], maxChanges: 3}})"), 5)
+        alts = d.execute_script(f"return peacecoop.whatif({y}, {{lang: 'en'}}).alternatives.length")
+        render = d.execute_script(TIMES.replace("FN", f"peacecoop.render({y}, {{lang: 'en'}})"), 21)
+        chromium = d.capabilities.get("browserVersion")
     finally:
         quit_driver(d)
     files = sorted(p for p in DIST.iterdir() if p.is_file())
+    raw = {p.name: p.stat().st_size for p in files}
     gz = {p.name: len(gzip.compress(p.read_bytes(), 9)) for p in files}
-    mock = {"mock-data.js", "mock-engine.js"}
+    wasm = ROOT / "web" / ".build" / "peacecoop_web_bg.wasm"
     out = {
-        "engine": engine,
-        "scenario": "untac-1992 (the page's default)",
+        "chromium": chromium,
+        "scenario": "untac-1992 (the page's default); whatif: hypo-p1-no-ceasefire-1995",
         "first_verdict_ms": round(statistics.median(firsts), 1),
         "first_verdict_ms_all": [round(x, 1) for x in firsts],
         "scripts_loaded_ms": round(statistics.median(starts), 1),
         "edit_redraw_ms": {"median": round(statistics.median(edits), 2), "max": round(max(edits), 2), "edits": len(edits)},
+        "render_call_ms": round(statistics.median(render), 2),
         "whatif_default_ms": round(statistics.median(whatif), 2),
+        "whatif_default_alternatives": alts,
+        "whatif_free_ms": round(statistics.median(free), 2),
+        "wasm_bytes": wasm.stat().st_size if wasm.exists() else None,
+        "wasm_gzip_bytes": len(gzip.compress(wasm.read_bytes(), 9)) if wasm.exists() else None,
+        "dist_bytes": sum(raw.values()),
         "dist_gzip_bytes": sum(gz.values()),
-        "dist_gzip_bytes_without_mock": sum(v for k, v in gz.items() if k not in mock),
         "dist_gzip_bytes_by_file": gz,
         "last_verdict": verdict_ok,
+        "load_average": round(os.getloadavg()[0], 1),
     }
     print(json.dumps(out, indent=2))
 

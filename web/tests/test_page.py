@@ -56,7 +56,8 @@ def test_wasm_instantiated_synchronously_from_file_url(driver):
     open_page(driver)
     assert driver.current_url.startswith("file://")
     assert driver.execute_script("return peacecoopWasmSync") is True
-    assert driver.execute_script("return wasm_bindgen.count_lines('name: x\\n# note\\n\\ndate: 2005-01-01\\n')") == 2
+    assert driver.execute_script("return peacecoop.engine") == "wasm"
+    assert driver.execute_script("return peacecoop.version()") == driver.execute_script("return wasm_bindgen.version()")
     assert "WebAssembly" in driver.find_element(By.ID, "engine-info").text
     # nothing was requested from outside web/dist/
     dist = page_url("").rsplit("/", 1)[0] + "/"
@@ -242,9 +243,12 @@ def test_print_one_page_then_trace(driver, file, lang):
     first = pdf.pages[0].extract_text()
     second = pdf.pages[1].extract_text() if n > 1 else ""
     name = yaml.safe_load(scenario(file))["name"]
+    name = name if isinstance(name, str) else name["en"]
     flat = lambda t: " ".join(t.split())
-    # page 1: the scenario's name, its verdict and the history timeline (the law versions' first days)
-    assert flat(name)[:20] in flat(first)
+    # page 1: the scenario's name (pypdf cannot extract the Japanese), its verdict and the
+    # history timeline (the law versions' first days)
+    if lang == "en":
+        assert flat(name)[:20] in flat(first)
     assert "2016-03-29" in first and "1992-08-10" in first
     # the trace starts on page 2: a rule that only the trace lists (it passes everywhere here)
     assert "act-in-force" not in first
