@@ -39,6 +39,7 @@ struct Labels {
     history: &'static str,
     scenario_date: &'static str,
     before_the_act: &'static str,
+    statute: &'static str,
 }
 
 const EN: Labels = Labels {
@@ -53,6 +54,7 @@ const EN: Labels = Labels {
     history: "History across law versions",
     scenario_date: "scenario date",
     before_the_act: "before the Act",
+    statute: "The statute's words",
 };
 
 const JA: Labels = Labels {
@@ -67,6 +69,7 @@ const JA: Labels = Labels {
     history: "法改正ごとの判定の推移",
     scenario_date: "事例の基準日",
     before_the_act: "法の施行前",
+    statute: "条文",
 };
 
 fn labels(lang: Lang) -> &'static Labels {
@@ -226,10 +229,12 @@ fn group_key(r: &Report, rules: &[String]) -> String {
     }
 }
 
-/// The trace grouped as in the report: rules that apply in full, those that
-/// do not apply or are not in force on one quiet line per group, and the
-/// closing count.
+/// The trace grouped as in the report: rules that apply in full (with an
+/// empty `details.statute` the page fills with the statute's words on
+/// demand), those that do not apply or are not in force on one quiet line per
+/// group, and the closing count.
 pub fn trace(r: &Report, lang: Lang) -> String {
+    let l = labels(lang);
     let quiet = [Outcome::NotApplicable, Outcome::NotInForce];
     let markup = html! {
         @for g in &r.groups {
@@ -246,7 +251,10 @@ pub fn trace(r: &Report, lang: Lang) -> String {
                                 div {
                                     span.title { (e.title) } " " code { (e.rule) }
                                     p.expl { (prose(&e.explanation)) }
-                                    @if !e.cites.is_empty() { p.cite { (e.cites.join("; ")) } }
+                                    @if !e.cites.is_empty() {
+                                        p.cite { (e.cites.join("; ")) }
+                                        details.statute { summary { (l.statute) } }
+                                    }
                                 }
                             }
                         }
@@ -292,9 +300,11 @@ pub fn history(r: &Report, h: &HistoryReport, lang: Lang) -> String {
         Verdict::NotEligible => "#b71c1c",
         Verdict::Undetermined => "#7a4a00",
     };
+    // A cell of 16-unit text is about 8.5 units wide (a wide character two cells).
+    let room = ((col - 24.0) / 8.5).max(4.0) as usize;
     let title = |id: &str| {
         r.entry(id)
-            .map_or_else(|| id.to_owned(), |e| shorten(&e.title, 40))
+            .map_or_else(|| shorten(id, room), |e| shorten(&e.title, room))
     };
     let caption = match lang {
         Lang::Ja => format!(

@@ -398,6 +398,27 @@
     }
   }
 
+  // The statute's words of a rule, fetched when its "details.statute" is opened: the
+  // citations of the version in force on the scenario's date.
+  function fillStatute(ev) {
+    var d = ev.target;
+    if (!d.classList || !d.classList.contains("statute") || !d.open || d.hasAttribute("data-filled") || !state.report) return;
+    var li = d.closest("[data-rule]"), x;
+    try { x = pc.explain(li.getAttribute("data-rule"), { lang: state.lang }); } catch (e) { return; }
+    var date = state.report.date;
+    var v = x.versions.filter(function (v) { return (!v.from || v.from <= date) && (!v.until || date <= v.until); })[0];
+    if (!v) return;
+    v.cites.forEach(function (c) {
+      var box = el("div", { class: "words" }, [el("p", { class: "article", text: c.article })]);
+      if (c.ja) box.appendChild(el("blockquote", { lang: "ja", text: c.ja }));
+      if (c.en) box.appendChild(el("blockquote", { lang: "en", class: "en", text: c.en }));
+      if (!c.ja && !c.en) box.appendChild(el("p", { class: "none", text: T("noWords") }));
+      d.appendChild(box);
+    });
+    if (v.reading) d.appendChild(el("p", { class: "reading" }, v.reading.split("`").map(function (part, i) { return i % 2 ? el("code", { text: part }) : part; })));
+    d.setAttribute("data-filled", "");
+  }
+
   // ---------------------------------------------------------------- editing
   var yamlTimer = null;
   function setYaml(text, source) {
@@ -508,6 +529,7 @@
     $("facts-form").addEventListener("input", function (ev) { if (ev.target.type === "text" || ev.target.type === "number") onFormChange(ev); });
     $("facts-form").addEventListener("submit", function (ev) { ev.preventDefault(); });
     $("yaml").addEventListener("input", onYamlInput);
+    $("trace").addEventListener("toggle", fillStatute, true);
     $("scenario").addEventListener("change", function () {
       var f = $("scenario").value, s = scenarios.filter(function (x) { return x.file === f; })[0];
       loadScenario(s ? s.yaml : "name: " + T("newName") + "\n", f);

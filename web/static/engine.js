@@ -27,7 +27,8 @@
     whatif: function (yaml, o) { return JSON.parse(wasm().whatif(text(yaml), opts(o))); },
     history: function (yaml, o) { return JSON.parse(wasm().history(text(yaml), opts(o))); },
     matrix: function (yaml, o) { return JSON.parse(wasm().matrix(text(yaml), opts(o))); },
-    readings: function (yaml, o) { return JSON.parse(wasm().readings(text(yaml), opts(o))); }
+    readings: function (yaml, o) { return JSON.parse(wasm().readings(text(yaml), opts(o))); },
+    explain: function (rule, o) { return JSON.parse(wasm().explain(String(rule), opts(o))); }
   };
   global.peacecoop = api;
   if (global.peacecoopWasmSync) w = global.wasm_bindgen;

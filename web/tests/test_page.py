@@ -84,7 +84,10 @@ def test_trace_rows_carry_rule_and_outcome(driver):
     assert r["host-consent"] == "pass"
     assert r["icops-basis"] == "not_in_force"
     assert set(r.values()) <= {"pass", "fail", "undetermined", "not_applicable", "not_in_force"}
-    assert len(r) >= 25  # every rule, once
+    # every rule of the ruleset, exactly once
+    ids = driver.execute_script("return peacecoop.evaluate(document.getElementById('yaml').value).trace.map(function (e) { return e.rule; })")
+    hooks = [e.get_attribute("data-rule") for e in driver.find_elements(By.CSS_SELECTOR, "#trace [data-rule][data-outcome]")]
+    assert len(ids) >= 25 and sorted(hooks) == sorted(ids)
     # grouped by principle
     groups = [g.get_attribute("data-group") for g in driver.find_elements(By.CSS_SELECTOR, "#trace [data-group]")]
     assert groups.index("p1") < groups.index("p2") < groups.index("p5")
@@ -292,3 +295,35 @@ def test_scenario_picker_and_blank(driver):
     WebDriverWait(driver, 5).until(lambda d: d.find_element(By.ID, "yaml").get_attribute("value").startswith("name: "))
     # every fact unknown: the real engine says undetermined; the mock says it cannot tell
     WebDriverWait(driver, 5).until(lambda d: verdict(d) == "undetermined" or d.find_element(By.ID, "error").is_displayed())
+
+
+def test_statute_words_on_demand(driver):
+    open_page(driver, frag(scenario("hypo-p1-no-ceasefire-1995.yaml"), "ja"))
+    row = driver.find_element(By.CSS_SELECTOR, '#trace li[data-rule="ceasefire-agreement"]')
+    driver.execute_script("arguments[0].scrollIntoView()", row)
+    row.find_element(By.CSS_SELECTOR, "details.statute > summary").click()
+    WebDriverWait(driver, 5).until(lambda d: row.find_elements(By.CSS_SELECTOR, "details.statute blockquote"))
+    words = row.find_element(By.CSS_SELECTOR, "details.statute").text
+    assert "国際平和協力法第3条第1号" in words and "武力紛争の停止" in words, words
+
+
+def test_javascript_api(driver):
+    open_page(driver)
+    y = scenario("untac-1992.yaml")
+    r = driver.execute_script("return peacecoop.evaluate(arguments[0], {lang: 'ja', date: '1985-01-01'})", y)
+    assert r["verdict"] == "not_eligible" and r["date"] == "1985-01-01" and r["schema_version"] == 1
+    r = driver.execute_script("return peacecoop.evaluate(arguments[0], {readings: {'parties-presumed': 'unknown'}})", y)
+    assert r["readings"]["parties-presumed"] == "unknown"
+    h = driver.execute_script("return peacecoop.history(arguments[0], {lang: 'en'})", y)
+    assert [v["law_version"]["id"] for v in h["versions"]][:2] == ["1992", "1998"]
+    w = driver.execute_script("return peacecoop.whatif(arguments[0], {lang: 'en'})", scenario("hypo-p1-no-ceasefire-1995.yaml"))
+    assert w["verdict"] == "not_eligible" and w["alternatives"]
+    e = driver.execute_script("""
+        try { peacecoop.parse('name: x\\ndate: 2005-01-01\\noperation: un_peacekeping\\n'); return null; }
+        catch (e) { return {isError: e instanceof Error, message: e.message, line: e.line, column: e.column}; }""")
+    assert e["isError"] and (e["line"], e["column"]) == (3, 12)
+    assert e["message"].startswith("error: scenario.yaml:3:12: invalid value for `operation`")
+    e = driver.execute_script("try { peacecoop.evaluate('name: x\\n', {date: 'soon'}); } catch (e) { return [e.message, e.line]; }")
+    assert e[0].startswith("error: invalid date") and e[1] is None
+    back = driver.execute_script("return peacecoop.parse(peacecoop.toYaml(peacecoop.parse(arguments[0])))", y)
+    assert back == driver.execute_script("return peacecoop.parse(arguments[0])", y)

@@ -158,6 +158,47 @@ pub fn scenarios(lang: &str) -> Result<String, Failure> {
     to_json(&list)
 }
 
+/// One rule in full (`explain --format json`): conditions in words, the
+/// statute's words of each version, sources.
+pub fn explain(rule: &str, opts: &str) -> Result<String, Failure> {
+    let rules = rules()?;
+    let o = options(opts)?;
+    let lang = lang(&o)?;
+    match rules.explain(rule, lang) {
+        Some(x) => to_json(&x),
+        None => {
+            let near = rules
+                .rule_ids()
+                .map(|id| (levenshtein(rule, id), id))
+                .min()
+                .filter(|(d, _)| *d <= (rule.chars().count() / 3).max(2));
+            let hint = near.map_or_else(
+                || "the trace lists the rule ids".to_owned(),
+                |(_, id)| format!("did you mean `{id}`?"),
+            );
+            Err(Failure::plain(format!(
+                "error: unknown rule `{rule}`\n  help: {hint}"
+            )))
+        }
+    }
+}
+
+/// Edit distance, for the suggestion on an unknown rule id.
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().take(200).enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
 /// Dotted names for nested mappings: `{"conflict": {"ceasefire": x}}` gives
 /// `conflict.ceasefire: x`.
 fn flatten(prefix: &str, v: &Map<String, Value>, out: &mut Map<String, Value>) {
@@ -392,6 +433,20 @@ mod tests {
         assert!(e.line.is_some());
         let e = parse("").expect_err("empty");
         assert_eq!((e.line, e.column), (None, None));
+    }
+
+    #[test]
+    fn explain_gives_the_statute_words_or_a_suggestion() {
+        let x: Value =
+            serde_json::from_str(&explain("ceasefire-agreement", r#"{"lang": "ja"}"#).expect("ok"))
+                .expect("json");
+        assert_eq!(x["rule"], "ceasefire-agreement");
+        assert!(x["versions"][0]["cites"][0]["ja"].is_string(), "{x}");
+        let e = explain("ceasefire-agrement", "").expect_err("unknown");
+        assert_eq!(
+            e.message,
+            "error: unknown rule `ceasefire-agrement`\n  help: did you mean `ceasefire-agreement`?"
+        );
     }
 
     #[test]

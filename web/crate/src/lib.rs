@@ -99,3 +99,9 @@ pub fn matrix(yaml: &str, opts: &str) -> Result<String, JsValue> {
 pub fn readings(yaml: &str, opts: &str) -> Result<String, JsValue> {
     out(api::readings(yaml, opts))
 }
+
+/// One rule in full (`explain --format json`).
+#[wasm_bindgen]
+pub fn explain(rule: &str, opts: &str) -> Result<String, JsValue> {
+    out(api::explain(rule, opts))
+}
