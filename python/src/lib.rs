@@ -1,0 +1,596 @@
+//! `peacecoop._native`: the Python module's native part.
+//!
+//! Every result is one of the library's report structs (the same ones the
+//! CLI prints with `--format json`), turned into Python objects by
+//! `pythonize`: never printed as JSON and parsed back. Scenario dicts go
+//! through [`peacecoop::RuleSet::scenario_from_json`], so the checks and
+//! defaults are the library's, in one place.
+
+mod convert;
+mod errors;
+mod topy;
+
+use convert::Input;
+use errors::{diagnostic_error, scenario_error};
+use peacecoop::{Date, Keep, Lang, Scenario, WhatifOptions};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+use topy::Strings;
+
+/// Scenarios converted, evaluated and handed to Python at a time by
+/// `evaluate_many`: Rust-side memory stays bounded by one chunk's reports.
+const CHUNK: usize = 8192;
+
+/// The most changes one what-if alternative may make (the CLI's `--max-changes` range).
+const MAX_CHANGES: i64 = 8;
+
+/// The name a scenario read from text without a file goes by in messages.
+const NO_FILE: &str = "<string>";
+
+/// The embedded ruleset, loaded once per process.
+static EMBEDDED: OnceLock<Arc<peacecoop::RuleSet>> = OnceLock::new();
+
+/// A loaded, checked and compiled ruleset. Read-only and safe to share
+/// between threads.
+#[pyclass(frozen, module = "peacecoop", name = "RuleSet")]
+struct RuleSet {
+    inner: Arc<peacecoop::RuleSet>,
+    /// Python strings shared by the results of every call.
+    strings: Arc<topy::Cache>,
+}
+
+/// A scenario read and checked against a ruleset, ready to evaluate many times.
+#[pyclass(frozen, module = "peacecoop", name = "Scenario")]
+pub(crate) struct PyScenario {
+    pub(crate) read: Arc<Read>,
+    /// The ruleset it was read against (its address).
+    pub(crate) key: usize,
+}
+
+/// A scenario as read, and whether it came from a file (reports of a
+/// scenario read from text without a file name say `"file": null`).
+pub(crate) struct Read {
+    pub(crate) scenario: Scenario,
+    pub(crate) anonymous: bool,
+}
+
+/// The options shared by the methods that evaluate: date and readings.
+struct Overrides {
+    date: Option<Date>,
+    readings: Vec<(String, String)>,
+}
+
+impl Overrides {
+    const NONE: Overrides = Overrides {
+        date: None,
+        readings: Vec::new(),
+    };
+
+    fn read(
+        date: Option<&Bound<'_, PyAny>>,
+        readings: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Overrides> {
+        let date = match date {
+            Some(d) if !d.is_none() => Some(convert::date_arg(d)?),
+            _ => None,
+        };
+        let mut pairs = Vec::new();
+        if let Some(r) = readings.filter(|r| !r.is_none()) {
+            let items = r.call_method0("items").map_err(|_| {
+                PyTypeError::new_err("readings must be a mapping of reading ids to option ids")
+            })?;
+            for item in items.try_iter()? {
+                let (k, v): (String, String) = item?.extract().map_err(|_| {
+                    PyTypeError::new_err("readings must map reading ids (str) to option ids (str)")
+                })?;
+                pairs.push((k, v));
+            }
+        }
+        Ok(Overrides {
+            date,
+            readings: pairs,
+        })
+    }
+
+    /// Applies the date and readings to `s` (the command line's `--date`, `--reading`).
+    fn apply(
+        &self,
+        rules: &peacecoop::RuleSet,
+        s: &mut Scenario,
+    ) -> Result<(), peacecoop::Diagnostic> {
+        if let Some(d) = self.date {
+            rules.set_date(s, d);
+        }
+        for (id, option) in &self.readings {
+            rules.set_reading(s, id, option)?;
+        }
+        Ok(())
+    }
+
+    /// Checks the readings once, before any scenario is read.
+    fn check(&self, rules: &peacecoop::RuleSet) -> PyResult<()> {
+        for (id, option) in &self.readings {
+            let mut probe = rules
+                .build_scenario("probe")
+                .build()
+                .map_err(|e| PyValueError::new_err(e.to_string()))?;
+            rules
+                .set_reading(&mut probe, id, option)
+                .map_err(|d| diagnostic_error(&d))?;
+        }
+        Ok(())
+    }
+
+    fn ids(&self) -> Vec<&str> {
+        self.readings.iter().map(|(id, _)| id.as_str()).collect()
+    }
+}
+
+fn lang_arg(lang: &str) -> PyResult<Lang> {
+    Lang::parse(lang).ok_or_else(|| {
+        PyValueError::new_err(format!("unknown language `{lang}`: use \"en\" or \"ja\""))
+    })
+}
+
+/// Python's cyclic garbage collector, paused while a batch's dicts are
+/// built (they hold no cycles; each collection would walk every object
+/// built so far), and resumed when dropped, if it was running.
+struct GcPause<'py> {
+    gc: Option<Bound<'py, PyModule>>,
+}
+
+impl<'py> GcPause<'py> {
+    fn new(py: Python<'py>) -> PyResult<GcPause<'py>> {
+        let gc = py.import("gc")?;
+        if gc.call_method0("isenabled")?.is_truthy()? {
+            gc.call_method0("disable")?;
+            return Ok(GcPause { gc: Some(gc) });
+        }
+        Ok(GcPause { gc: None })
+    }
+}
+
+impl Drop for GcPause<'_> {
+    fn drop(&mut self) {
+        if let Some(gc) = &self.gc {
+            let _ = gc.call_method0("enable");
+        }
+    }
+}
+
+/// Forgets the placeholder file name of a scenario read from text alone.
+fn fix_file(file: &mut Option<String>, anonymous: bool) {
+    if anonymous {
+        *file = None;
+    }
+}
+
+/// Where `evaluate_many` spends its time.
+#[derive(Default)]
+struct Timings {
+    convert: Duration,
+    read: Duration,
+    report: Duration,
+    to_python: Duration,
+}
+
+impl RuleSet {
+    fn new(inner: Arc<peacecoop::RuleSet>) -> RuleSet {
+        RuleSet {
+            inner,
+            strings: Arc::default(),
+        }
+    }
+
+    /// `value` (a report) as Python objects.
+    fn to_py<'py, T: serde::Serialize>(
+        &self,
+        py: Python<'py>,
+        value: &T,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        Strings::with(py, &self.strings).build(value)
+    }
+
+    /// The pipeline of `evaluate_many`, one chunk at a time: values into
+    /// JSON (GIL held), JSON into scenarios and scenarios into reports (GIL
+    /// released, every core), reports into dicts (GIL held).
+    #[allow(clippy::too_many_arguments)]
+    fn many<'py>(
+        &self,
+        py: Python<'py>,
+        scenarios: &Bound<'py, PyAny>,
+        trace: bool,
+        lang: &str,
+        date: Option<&Bound<'py, PyAny>>,
+        readings: Option<&Bound<'py, PyAny>>,
+        t: &mut Timings,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let lang = lang_arg(lang)?;
+        let over = Overrides::read(date, readings)?;
+        over.check(&self.inner)?;
+        if scenarios.is_instance_of::<PyString>() || scenarios.is_instance_of::<PyDict>() {
+            return Err(PyTypeError::new_err(
+                "evaluate_many takes a sequence of scenarios (mappings or Scenario objects); \
+                 use evaluate for one",
+            ));
+        }
+        let items: Vec<Bound<'py, PyAny>> = scenarios.try_iter()?.collect::<PyResult<_>>()?;
+        let _pause = GcPause::new(py)?;
+        let mut strings = Strings::with(py, &self.strings);
+        let out = PyList::empty(py);
+        let rules = &*self.inner;
+        let key = self.key();
+        for (c, chunk) in items.chunks(CHUNK).enumerate() {
+            let clock = Instant::now();
+            let inputs: Vec<Input> = chunk
+                .iter()
+                .map(|ob| convert::input(ob, key))
+                .collect::<PyResult<_>>()?;
+            t.convert += clock.elapsed();
+            let clock = Instant::now();
+            let parsed: Vec<Result<(Scenario, bool), peacecoop::ScenarioError>> = py.detach(|| {
+                use rayon::prelude::*;
+                inputs
+                    .par_iter()
+                    .map(|i| {
+                        let (mut s, anonymous) = match i {
+                            Input::Json(j) => (rules.scenario_from_json(j)?, false),
+                            Input::Read(r) => (r.scenario.clone(), r.anonymous),
+                        };
+                        // The readings were checked above: applying them cannot fail.
+                        let _ = over.apply(rules, &mut s);
+                        Ok((s, anonymous))
+                    })
+                    .collect()
+            });
+            drop(inputs);
+            let mut scenarios = Vec::with_capacity(parsed.len());
+            let mut anonymous = Vec::with_capacity(parsed.len());
+            for (i, p) in parsed.into_iter().enumerate() {
+                match p {
+                    Ok((s, a)) => {
+                        scenarios.push(s);
+                        anonymous.push(a);
+                    }
+                    Err(e) => return Err(scenario_error(py, &e, Some(c * CHUNK + i))),
+                }
+            }
+            t.read += clock.elapsed();
+            let clock = Instant::now();
+            let mut reports = py.detach(|| rules.reports(&scenarios, lang, trace));
+            drop(scenarios);
+            t.report += clock.elapsed();
+            let clock = Instant::now();
+            for (r, a) in reports.iter_mut().zip(anonymous) {
+                fix_file(&mut r.scenario.file, a);
+                out.append(strings.build(r)?)?;
+            }
+            drop(reports);
+            t.to_python += clock.elapsed();
+        }
+        Ok(out)
+    }
+
+    fn key(&self) -> usize {
+        Arc::as_ptr(&self.inner) as usize
+    }
+
+    /// A scenario argument (a mapping, or a `Scenario` read by this ruleset)
+    /// into a scenario, with `date` and `readings` applied; and whether it
+    /// has no file.
+    fn scenario_of(&self, ob: &Bound<'_, PyAny>, over: &Overrides) -> PyResult<(Scenario, bool)> {
+        over.check(&self.inner)?;
+        let (mut s, anonymous) = match convert::input(ob, self.key())? {
+            Input::Json(j) => (
+                self.inner
+                    .scenario_from_json(&j)
+                    .map_err(|e| scenario_error(ob.py(), &e, None))?,
+                false,
+            ),
+            Input::Read(r) => (r.scenario.clone(), r.anonymous),
+        };
+        over.apply(&self.inner, &mut s)
+            .map_err(|d| diagnostic_error(&d))?;
+        Ok((s, anonymous))
+    }
+
+    /// Parses YAML text; without `file`, messages say `<string>`.
+    fn parse(&self, py: Python<'_>, text: &str, file: Option<&str>) -> PyResult<Read> {
+        let s = self
+            .inner
+            .parse_scenario(text, file.unwrap_or(NO_FILE))
+            .map_err(|e| scenario_error(py, &e, None))?;
+        Ok(Read {
+            scenario: s,
+            anonymous: file.is_none(),
+        })
+    }
+
+    fn report_dict<'py>(
+        &self,
+        py: Python<'py>,
+        s: &Scenario,
+        anonymous: bool,
+        lang: Lang,
+        trace: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let e = self.inner.evaluate(s);
+        let mut r = self.inner.report(s, &e, lang);
+        if !trace {
+            r.trace = Vec::new();
+            r.groups = Vec::new();
+        }
+        fix_file(&mut r.scenario.file, anonymous);
+        self.to_py(py, &r)
+    }
+}
+
+#[pymethods]
+impl RuleSet {
+    /// The ruleset shipped with peacecoop (the PKO Act's rules), embedded in
+    /// the module: no files needed. Loaded once per process; every call
+    /// returns the same ruleset.
+    #[staticmethod]
+    fn embedded(py: Python<'_>) -> PyResult<RuleSet> {
+        if let Some(r) = EMBEDDED.get() {
+            return Ok(RuleSet::new(r.clone()));
+        }
+        let loaded = py
+            .detach(peacecoop::RuleSet::embedded)
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let r = EMBEDDED.get_or_init(|| Arc::new(loaded)).clone();
+        Ok(RuleSet::new(r))
+    }
+
+    /// A ruleset read from the rule files below `path` (every `*.yaml` and
+    /// `*.yml`, in sorted order), with every check: the CLI's `--rules DIR`.
+    #[staticmethod]
+    fn from_dir(py: Python<'_>, path: std::path::PathBuf) -> PyResult<RuleSet> {
+        let loaded = py
+            .detach(|| peacecoop::RuleSet::from_dir(&path))
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        Ok(RuleSet::new(Arc::new(loaded)))
+    }
+
+    /// Reads and checks a scenario given as a mapping.
+    fn scenario(&self, scenario: &Bound<'_, PyAny>) -> PyResult<PyScenario> {
+        let (s, anonymous) = self.scenario_of(scenario, &Overrides::NONE)?;
+        Ok(PyScenario {
+            read: Arc::new(Read {
+                scenario: s,
+                anonymous,
+            }),
+            key: self.key(),
+        })
+    }
+
+    /// Reads and checks a scenario given as YAML text.
+    #[pyo3(signature = (text, *, file = None))]
+    fn parse_yaml(&self, py: Python<'_>, text: &str, file: Option<&str>) -> PyResult<PyScenario> {
+        Ok(PyScenario {
+            read: Arc::new(self.parse(py, text, file)?),
+            key: self.key(),
+        })
+    }
+
+    /// Evaluates one scenario.
+    #[pyo3(signature = (scenario, *, lang = "en", date = None, readings = None, trace = true))]
+    fn evaluate<'py>(
+        &self,
+        py: Python<'py>,
+        scenario: &Bound<'py, PyAny>,
+        lang: &str,
+        date: Option<&Bound<'py, PyAny>>,
+        readings: Option<&Bound<'py, PyAny>>,
+        trace: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let lang = lang_arg(lang)?;
+        let over = Overrides::read(date, readings)?;
+        let (s, anonymous) = self.scenario_of(scenario, &over)?;
+        self.report_dict(py, &s, anonymous, lang, trace)
+    }
+
+    /// Evaluates a scenario given as YAML text.
+    #[pyo3(signature = (text, *, file = None, lang = "en", date = None, readings = None, trace = true))]
+    #[allow(clippy::too_many_arguments)]
+    fn evaluate_yaml<'py>(
+        &self,
+        py: Python<'py>,
+        text: &str,
+        file: Option<&str>,
+        lang: &str,
+        date: Option<&Bound<'py, PyAny>>,
+        readings: Option<&Bound<'py, PyAny>>,
+        trace: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let lang = lang_arg(lang)?;
+        let over = Overrides::read(date, readings)?;
+        over.check(&self.inner)?;
+        let mut read = self.parse(py, text, file)?;
+        over.apply(&self.inner, &mut read.scenario)
+            .map_err(|d| diagnostic_error(&d))?;
+        self.report_dict(py, &read.scenario, read.anonymous, lang, trace)
+    }
+
+    /// Evaluates many scenarios on every core, without holding the GIL.
+    #[pyo3(signature = (scenarios, *, trace = true, lang = "en", date = None, readings = None))]
+    fn evaluate_many<'py>(
+        &self,
+        py: Python<'py>,
+        scenarios: &Bound<'py, PyAny>,
+        trace: bool,
+        lang: &str,
+        date: Option<&Bound<'py, PyAny>>,
+        readings: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let mut t = Timings::default();
+        self.many(py, scenarios, trace, lang, date, readings, &mut t)
+    }
+
+    /// `evaluate_many`, and the seconds spent in each of its phases (for
+    /// `bench.py`): `convert` (Python values to JSON, holding the GIL),
+    /// `read` (JSON to scenarios, on every core), `report` (evaluations and
+    /// reports, on every core) and `to_python` (reports to dicts, holding the GIL).
+    #[pyo3(signature = (scenarios, *, trace = true, lang = "en", date = None, readings = None))]
+    fn _evaluate_many_timed<'py>(
+        &self,
+        py: Python<'py>,
+        scenarios: &Bound<'py, PyAny>,
+        trace: bool,
+        lang: &str,
+        date: Option<&Bound<'py, PyAny>>,
+        readings: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyDict>)> {
+        let mut t = Timings::default();
+        let out = self.many(py, scenarios, trace, lang, date, readings, &mut t)?;
+        let d = PyDict::new(py);
+        d.set_item("convert", t.convert.as_secs_f64())?;
+        d.set_item("read", t.read.as_secs_f64())?;
+        d.set_item("report", t.report.as_secs_f64())?;
+        d.set_item("to_python", t.to_python.as_secs_f64())?;
+        Ok((out, d))
+    }
+
+    /// The smallest sets of fact changes that would make the scenario eligible.
+    #[pyo3(signature = (scenario, *, max_changes = 3, keep = None, lang = "en", date = None, readings = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn whatif<'py>(
+        &self,
+        py: Python<'py>,
+        scenario: &Bound<'py, PyAny>,
+        max_changes: i64,
+        keep: Option<&Bound<'py, PyAny>>,
+        lang: &str,
+        date: Option<&Bound<'py, PyAny>>,
+        readings: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let lang = lang_arg(lang)?;
+        if !(1..=MAX_CHANGES).contains(&max_changes) {
+            return Err(PyValueError::new_err(format!(
+                "max_changes must be between 1 and {MAX_CHANGES}, not {max_changes}"
+            )));
+        }
+        let keep = match keep.filter(|k| !k.is_none()) {
+            None => Keep::Frame,
+            Some(k) => {
+                if k.is_instance_of::<PyString>() {
+                    return Err(PyTypeError::new_err(
+                        "keep takes a list of dotted fact names (or [] to free every fact, None for the default)",
+                    ));
+                }
+                let names: Vec<String> = k
+                    .extract()
+                    .map_err(|_| PyTypeError::new_err("keep takes a list of dotted fact names"))?;
+                if names.is_empty() {
+                    Keep::Nothing
+                } else {
+                    Keep::Facts(names)
+                }
+            }
+        };
+        let over = Overrides::read(date, readings)?;
+        let (s, anonymous) = self.scenario_of(scenario, &over)?;
+        let opts = WhatifOptions::new(max_changes as usize, keep);
+        let mut w = py
+            .detach(|| self.inner.whatif(&s, &opts, lang))
+            .map_err(|d| diagnostic_error(&d))?;
+        fix_file(&mut w.scenario.file, anonymous);
+        self.to_py(py, &w)
+    }
+
+    /// The scenario's verdict under every law version.
+    #[pyo3(signature = (scenario, *, lang = "en", readings = None))]
+    fn history<'py>(
+        &self,
+        py: Python<'py>,
+        scenario: &Bound<'py, PyAny>,
+        lang: &str,
+        readings: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let lang = lang_arg(lang)?;
+        let over = Overrides::read(None, readings)?;
+        let (s, anonymous) = self.scenario_of(scenario, &over)?;
+        let mut h = py.detach(|| self.inner.history(&s, lang));
+        fix_file(&mut h.scenario.file, anonymous);
+        self.to_py(py, &h)
+    }
+
+    /// The verdict under every combination of the readings the scenario's rules consult.
+    #[pyo3(signature = (scenario, *, lang = "en", readings = None))]
+    fn readings<'py>(
+        &self,
+        py: Python<'py>,
+        scenario: &Bound<'py, PyAny>,
+        lang: &str,
+        readings: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let lang = lang_arg(lang)?;
+        let over = Overrides::read(None, readings)?;
+        let (s, anonymous) = self.scenario_of(scenario, &over)?;
+        let fixed = over.ids();
+        let mut r = py
+            .detach(|| self.inner.readings_report(&s, &fixed, lang))
+            .map_err(|d| diagnostic_error(&d))?;
+        fix_file(&mut r.scenario.file, anonymous);
+        self.to_py(py, &r)
+    }
+
+    /// The readings of contested points.
+    #[pyo3(signature = (*, lang = "en"))]
+    fn list_readings<'py>(&self, py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyAny>> {
+        self.to_py(py, &self.inner.readings(lang_arg(lang)?))
+    }
+
+    /// The facts a scenario may state, in declaration order.
+    #[pyo3(signature = (*, lang = "en"))]
+    fn facts<'py>(&self, py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyAny>> {
+        self.to_py(py, &self.inner.facts(lang_arg(lang)?))
+    }
+
+    /// The ids of the rules, in ruleset order (the order of a trace).
+    fn rule_ids(&self) -> Vec<String> {
+        self.inner.rule_ids().map(str::to_owned).collect()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<peacecoop.RuleSet with {} rules>",
+            self.inner.rule_ids().count()
+        )
+    }
+}
+
+#[pymethods]
+impl PyScenario {
+    /// The scenario's name (in English, or as written).
+    #[getter]
+    fn name(&self) -> &str {
+        self.read.scenario.name()
+    }
+
+    /// The file it was read from, as given (``None`` for a mapping or text without a file).
+    #[getter]
+    fn file(&self) -> Option<&str> {
+        if self.read.anonymous {
+            None
+        } else {
+            self.read.scenario.file()
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<peacecoop.Scenario {:?}>", self.read.scenario.name())
+    }
+}
+
+/// The native part of the `peacecoop` package.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<RuleSet>()?;
+    m.add_class::<PyScenario>()?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
