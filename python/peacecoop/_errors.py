@@ -21,8 +21,8 @@ class ScenarioError(ValueError):
     >>> try:
     ...     rules.evaluate_yaml("name: x\\noperation: un_peacekeping\\n")
     ... except peacecoop.ScenarioError as e:
-    ...     print(e.line, e.column, e.message)
-    2 12 unknown operation `un_peacekeping`
+    ...     print(e.line, e.column, e.code, e.help)
+    2 12 invalid-value did you mean `un_peacekeeping`?
     """
 
     file: str

@@ -33,8 +33,18 @@ const NO_FILE: &str = "<string>";
 /// The embedded ruleset, loaded once per process.
 static EMBEDDED: OnceLock<Arc<peacecoop::RuleSet>> = OnceLock::new();
 
-/// A loaded, checked and compiled ruleset. Read-only and safe to share
-/// between threads.
+/// A loaded, checked and compiled ruleset: the front door of peacecoop.
+///
+/// Read-only and safe to share between threads. Every method that takes a
+/// scenario accepts a mapping shaped like a scenario file (``name``,
+/// ``date``, ``operation``, ``basis``, ``conflict``, ``consent``, ...) or a
+/// :class:`Scenario` read before; every result is the dict the ``peacecoop``
+/// command line prints with ``--format json``.
+///
+/// >>> rules = peacecoop.RuleSet.embedded()
+/// >>> r = rules.evaluate({"name": "UNTAC", "date": "1992-09-08", "operation": "un_peacekeeping"})
+/// >>> r["law_version"]["id"], r["verdict"]
+/// ('1992', 'undetermined')
 #[pyclass(frozen, module = "peacecoop", name = "RuleSet")]
 struct RuleSet {
     inner: Arc<peacecoop::RuleSet>,
@@ -42,7 +52,12 @@ struct RuleSet {
     strings: Arc<topy::Cache>,
 }
 
-/// A scenario read and checked against a ruleset, ready to evaluate many times.
+/// A scenario read and checked against a ruleset, ready to evaluate many
+/// times (made by :meth:`RuleSet.scenario` and :meth:`RuleSet.parse_yaml`).
+///
+/// >>> s = rules.scenario({"name": "x", "operation": "un_peacekeeping"})
+/// >>> s.name, s.file
+/// ('x', None)
 #[pyclass(frozen, module = "peacecoop", name = "Scenario")]
 pub(crate) struct PyScenario {
     pub(crate) read: Arc<Read>,
@@ -331,8 +346,12 @@ impl RuleSet {
 #[pymethods]
 impl RuleSet {
     /// The ruleset shipped with peacecoop (the PKO Act's rules), embedded in
-    /// the module: no files needed. Loaded once per process; every call
-    /// returns the same ruleset.
+    /// the module: no files needed. Loaded once per process; later calls
+    /// return the same rules.
+    ///
+    /// >>> rules = peacecoop.RuleSet.embedded()
+    /// >>> "ceasefire-agreement" in rules.rule_ids()
+    /// True
     #[staticmethod]
     fn embedded(py: Python<'_>) -> PyResult<RuleSet> {
         if let Some(r) = EMBEDDED.get() {
@@ -345,8 +364,9 @@ impl RuleSet {
         Ok(RuleSet::new(r))
     }
 
-    /// A ruleset read from the rule files below `path` (every `*.yaml` and
-    /// `*.yml`, in sorted order), with every check: the CLI's `--rules DIR`.
+    /// A ruleset read from the rule files below ``path`` (every ``*.yaml``
+    /// and ``*.yml``, in sorted order), with every check: the CLI's
+    /// ``--rules DIR``. Raises ``ValueError`` listing every problem.
     #[staticmethod]
     fn from_dir(py: Python<'_>, path: std::path::PathBuf) -> PyResult<RuleSet> {
         let loaded = py
@@ -355,7 +375,14 @@ impl RuleSet {
         Ok(RuleSet::new(Arc::new(loaded)))
     }
 
-    /// Reads and checks a scenario given as a mapping.
+    /// Reads and checks a scenario given as a mapping, once, to evaluate or
+    /// analyse it many times. The checks and defaults are those of a YAML
+    /// scenario file; ``None`` is an unknown fact; dates may be ``YYYY-MM-DD``
+    /// strings or ``datetime.date``. Raises :class:`ScenarioError`.
+    ///
+    /// >>> s = rules.scenario({"name": "x", "date": "2010-06-01", "operation": "un_peacekeeping"})
+    /// >>> rules.evaluate(s)["date"]
+    /// '2010-06-01'
     fn scenario(&self, scenario: &Bound<'_, PyAny>) -> PyResult<PyScenario> {
         let (s, anonymous) = self.scenario_of(scenario, &Overrides::NONE)?;
         Ok(PyScenario {
@@ -367,7 +394,14 @@ impl RuleSet {
         })
     }
 
-    /// Reads and checks a scenario given as YAML text.
+    /// Reads and checks a scenario given as YAML text (a scenario file's
+    /// contents). ``file`` names it in messages and in reports (without it,
+    /// messages say ``<string>`` and reports ``"file": None``). Raises
+    /// :class:`ScenarioError` with the line and column of each problem.
+    ///
+    /// >>> s = rules.parse_yaml("name: x\noperation: un_peacekeeping\n", file="x.yaml")
+    /// >>> s.file
+    /// 'x.yaml'
     #[pyo3(signature = (text, *, file = None))]
     fn parse_yaml(&self, py: Python<'_>, text: &str, file: Option<&str>) -> PyResult<PyScenario> {
         Ok(PyScenario {
@@ -376,7 +410,23 @@ impl RuleSet {
         })
     }
 
-    /// Evaluates one scenario.
+    /// Evaluates one scenario: the dict ``peacecoop evaluate --format json``
+    /// prints (same keys, values and order). ``lang`` is ``"en"`` or
+    /// ``"ja"``; ``date`` evaluates as of another day (``--date``);
+    /// ``readings`` chooses options of contested readings (``--reading``);
+    /// ``trace=False`` leaves out ``trace`` and ``groups``.
+    ///
+    /// >>> r = rules.evaluate({
+    /// ...     "name": "UNMISS", "date": "2011-12-20", "operation": "un_peacekeeping",
+    /// ...     "basis": {"kind": "un_security_council_resolution"}, "un_command": True,
+    /// ...     "conflict": {"occurred": True, "parties_remain": False},
+    /// ...     "consent": {"host": "given"}, "impartial": True,
+    /// ...     "use_of_force": "self_preservation",
+    /// ...     "tasks": ["engineering", "staff_officer", "liaison"], "personnel": 245})
+    /// >>> r["verdict"], r["depends_on_readings"]
+    /// ('eligible', ['parties-gone-before-2016'])
+    /// >>> "trace" in rules.evaluate({"name": "x"}, trace=False)
+    /// False
     #[pyo3(signature = (scenario, *, lang = "en", date = None, readings = None, trace = true))]
     fn evaluate<'py>(
         &self,
@@ -393,7 +443,13 @@ impl RuleSet {
         self.report_dict(py, &s, anonymous, lang, trace)
     }
 
-    /// Evaluates a scenario given as YAML text.
+    /// Evaluates a scenario given as YAML text: :meth:`parse_yaml`, then
+    /// :meth:`evaluate`. Raises :class:`ScenarioError` with the line and
+    /// column of each problem, as the CLI reports them.
+    ///
+    /// >>> r = rules.evaluate_yaml("name: x\ndate: 1985-01-01\noperation: un_peacekeeping\n")
+    /// >>> r["verdict"], r["law_version"]
+    /// ('not_eligible', None)
     #[pyo3(signature = (text, *, file = None, lang = "en", date = None, readings = None, trace = true))]
     #[allow(clippy::too_many_arguments)]
     fn evaluate_yaml<'py>(
@@ -415,7 +471,16 @@ impl RuleSet {
         self.report_dict(py, &read.scenario, read.anonymous, lang, trace)
     }
 
-    /// Evaluates many scenarios on every core, without holding the GIL.
+    /// Evaluates many scenarios (mappings or :class:`Scenario` objects):
+    /// a list of dicts, in input order. Reading and evaluating run on every
+    /// core without holding the GIL; ``trace=False`` leaves out ``trace``
+    /// and ``groups`` (the fast path for sweeps). A bad scenario raises
+    /// :class:`ScenarioError` with its place in ``index``.
+    ///
+    /// >>> base = {"name": "x", "operation": "un_peacekeeping"}
+    /// >>> rs = rules.evaluate_many([{**base, "date": d} for d in ("1991-01-01", "1993-01-01")], trace=False)
+    /// >>> [(r["date"], r["verdict"]) for r in rs]
+    /// [('1991-01-01', 'not_eligible'), ('1993-01-01', 'undetermined')]
     #[pyo3(signature = (scenarios, *, trace = true, lang = "en", date = None, readings = None))]
     fn evaluate_many<'py>(
         &self,
@@ -454,7 +519,22 @@ impl RuleSet {
         Ok((out, d))
     }
 
-    /// The smallest sets of fact changes that would make the scenario eligible.
+    /// The smallest sets of fact changes that would make the scenario
+    /// eligible: the dict ``peacecoop whatif --format json`` prints.
+    ///
+    /// ``keep=None`` keeps the facts that say what the mission is (its kind
+    /// of operation, what it supports, its date); ``keep=[]`` lets every
+    /// fact change; a list of dotted fact names keeps those and no others.
+    /// ``max_changes`` is 1 to 8.
+    ///
+    /// >>> w = rules.whatif({
+    /// ...     "name": "x", "date": "2005-01-01", "operation": "un_peacekeeping",
+    /// ...     "basis": {"kind": "un_security_council_resolution"}, "un_command": True,
+    /// ...     "conflict": {"occurred": True, "ceasefire": "none"},
+    /// ...     "consent": {"host": "given", "parties": "given"}, "impartial": True,
+    /// ...     "use_of_force": "self_preservation", "tasks": ["engineering"], "personnel": 100})
+    /// >>> [[(c["fact"], c["to"]) for c in a["changes"]] for a in w["alternatives"]]
+    /// [[('conflict.occurred', False)], [('conflict.parties_remain', False)], [('conflict.ceasefire', 'agreed')]]
     #[pyo3(signature = (scenario, *, max_changes = 3, keep = None, lang = "en", date = None, readings = None))]
     #[allow(clippy::too_many_arguments)]
     fn whatif<'py>(
@@ -501,7 +581,12 @@ impl RuleSet {
         self.to_py(py, &w)
     }
 
-    /// The scenario's verdict under every law version.
+    /// The scenario's verdict under every law version, each evaluated as of
+    /// its first day: the dict ``peacecoop history --format json`` prints.
+    ///
+    /// >>> h = rules.history({"name": "x", "operation": "un_peacekeeping"})
+    /// >>> [v["law_version"]["id"] for v in h["versions"]]
+    /// ['1992', '1998', '2001', '2016']
     #[pyo3(signature = (scenario, *, lang = "en", readings = None))]
     fn history<'py>(
         &self,
@@ -518,7 +603,14 @@ impl RuleSet {
         self.to_py(py, &h)
     }
 
-    /// The verdict under every combination of the readings the scenario's rules consult.
+    /// The verdict under every combination of the readings of contested
+    /// points that the scenario's rules consult: the dict ``peacecoop
+    /// readings SCENARIO --format json`` prints. Readings chosen in
+    /// ``readings`` are fixed (left out of the combinations).
+    ///
+    /// >>> r = rules.readings({"name": "x", "date": "1985-01-01", "operation": "un_peacekeeping"})
+    /// >>> r["robust"], r["verdict"]
+    /// (True, 'not_eligible')
     #[pyo3(signature = (scenario, *, lang = "en", readings = None))]
     fn readings<'py>(
         &self,
@@ -538,19 +630,30 @@ impl RuleSet {
         self.to_py(py, &r)
     }
 
-    /// The readings of contested points.
+    /// The readings of contested points (question, options, default, the
+    /// rules that consult each): ``peacecoop readings --format json``.
+    ///
+    /// >>> [r["default"] for r in rules.list_readings() if r["id"] == "parties-presumed"]
+    /// ['remain']
     #[pyo3(signature = (*, lang = "en"))]
     fn list_readings<'py>(&self, py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyAny>> {
         self.to_py(py, &self.inner.readings(lang_arg(lang)?))
     }
 
-    /// The facts a scenario may state, in declaration order.
+    /// The facts a scenario may state, in declaration order: name, type,
+    /// description, values, bounds, default and side (for forms and editors).
+    ///
+    /// >>> [f["type"] for f in rules.facts() if f["name"] == "personnel"]
+    /// ['int']
     #[pyo3(signature = (*, lang = "en"))]
     fn facts<'py>(&self, py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyAny>> {
         self.to_py(py, &self.inner.facts(lang_arg(lang)?))
     }
 
     /// The ids of the rules, in ruleset order (the order of a trace).
+    ///
+    /// >>> rules.rule_ids() == [e["rule"] for e in rules.evaluate({"name": "x"})["trace"]]
+    /// True
     fn rule_ids(&self) -> Vec<String> {
         self.inner.rule_ids().map(str::to_owned).collect()
     }
