@@ -29,7 +29,72 @@ with ``--format json`` (same keys, same values, same order).
 ['ceasefire-agreement']
 """
 
+from typing import Any, Mapping, Union
+
 from ._errors import ScenarioError
 from ._native import RuleSet, Scenario, __version__
+from ._types import (
+    Verdict as Verdict,
+    Outcome as Outcome,
+    Lang as Lang,
+    Side as Side,
+    JsonValue as JsonValue,
+    DateInput as DateInput,
+    ScenarioRef as ScenarioRef,
+    LawRef as LawRef,
+    Step as Step,
+    Group as Group,
+    Entry as Entry,
+    Report as Report,
+    Change as Change,
+    Alternative as Alternative,
+    WhatifReport as WhatifReport,
+    Changed as Changed,
+    HistoryRow as HistoryRow,
+    HistoryReport as HistoryReport,
+    Combination as Combination,
+    ReadingsReport as ReadingsReport,
+    SourceInfo as SourceInfo,
+    OptionInfo as OptionInfo,
+    ReadingInfo as ReadingInfo,
+    ValueInfo as ValueInfo,
+    FactInfo as FactInfo,
+    Problem as Problem,
+)
 
-__all__ = ["RuleSet", "Scenario", "ScenarioError", "__version__"]
+ScenarioInput = Union[Mapping[str, Any], Scenario]
+"""A scenario: a mapping shaped like a scenario file, or a Scenario read before."""
+
+__all__ = [
+    "RuleSet",
+    "Scenario",
+    "ScenarioError",
+    "ScenarioInput",
+    "__version__",
+    "Verdict",
+    "Outcome",
+    "Lang",
+    "Side",
+    "JsonValue",
+    "DateInput",
+    "ScenarioRef",
+    "LawRef",
+    "Step",
+    "Group",
+    "Entry",
+    "Report",
+    "Change",
+    "Alternative",
+    "WhatifReport",
+    "Changed",
+    "HistoryRow",
+    "HistoryReport",
+    "Combination",
+    "ReadingsReport",
+    "SourceInfo",
+    "OptionInfo",
+    "ReadingInfo",
+    "ValueInfo",
+    "FactInfo",
+    "Problem",
+]
