@@ -158,6 +158,16 @@ class RuleSet:
         readings: Optional[Mapping[str, str]] = None,
     ) -> List[Report]:
         """Evaluates many scenarios on every core; results in input order."""
+    def _evaluate_many_timed(
+        self,
+        scenarios: Iterable[ScenarioInput],
+        *,
+        trace: bool = True,
+        lang: Lang = "en",
+        date: Optional[DateInput] = None,
+        readings: Optional[Mapping[str, str]] = None,
+    ) -> tuple[List[Report], dict[str, float]]:
+        """`evaluate_many`, and the seconds spent in each phase (for bench.py)."""
     def whatif(
         self,
         scenario: ScenarioInput,

@@ -34,6 +34,8 @@ pub(crate) struct Cache(Mutex<Shared>);
 pub(crate) struct Strings<'py> {
     py: Python<'py>,
     map: Shared,
+    /// Names known at compile time (field names, variants), by address.
+    names: HashMap<(usize, usize), Bound<'py, PyString>, foldhash::fast::RandomState>,
     home: Option<Arc<Cache>>,
 }
 
@@ -48,6 +50,7 @@ impl<'py> Strings<'py> {
         Strings {
             py,
             map,
+            names: HashMap::default(),
             home: Some(cache.clone()),
         }
     }
@@ -60,6 +63,17 @@ impl<'py> Strings<'py> {
         if self.map.len() < MAX_SHARED {
             self.map.insert(s.into(), o.clone().unbind());
         }
+        o
+    }
+
+    /// A name known at compile time (a field or a variant), found by its address.
+    fn name(&mut self, s: &'static str) -> Bound<'py, PyString> {
+        let key = (s.as_ptr() as usize, s.len());
+        if let Some(o) = self.names.get(&key) {
+            return o.clone();
+        }
+        let o = self.get(s);
+        self.names.insert(key, o.clone());
         o
     }
 
@@ -135,7 +149,7 @@ struct Dict<'a, 'py> {
 /// `{variant: value}`, as `serde_json` writes an externally tagged variant.
 fn tagged<'py>(s: &mut Strings<'py>, variant: &'static str, value: Bound<'py, PyAny>) -> R<'py> {
     let d = PyDict::new(s.py);
-    d.set_item(s.get(variant), value)?;
+    d.set_item(s.name(variant), value)?;
     Ok(d.into_any())
 }
 
@@ -221,7 +235,7 @@ impl<'a, 'py> ser::Serializer for ToPy<'a, 'py> {
         _index: u32,
         variant: &'static str,
     ) -> R<'py> {
-        Ok(self.s.get(variant).into_any())
+        Ok(self.s.name(variant).into_any())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
@@ -366,7 +380,7 @@ impl<'py> ser::SerializeTupleVariant for Seq<'_, 'py> {
 impl<'py> Dict<'_, 'py> {
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
         let v = value.serialize(ToPy { s: &mut *self.s })?;
-        self.dict.set_item(self.s.get(key), v)?;
+        self.dict.set_item(self.s.name(key), v)?;
         Ok(())
     }
     fn done(self) -> R<'py> {
