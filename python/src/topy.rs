@@ -86,9 +86,14 @@ impl<'py> Strings<'py> {
     }
 }
 
+/// The most strings a ruleset keeps between calls (a batch's own strings,
+/// beyond the texts every report repeats, are let go with its results).
+const MAX_KEPT: usize = 1 << 14;
+
 impl Drop for Strings<'_> {
     fn drop(&mut self) {
         if let Some(home) = &self.home
+            && self.map.len() <= MAX_KEPT
             && let Ok(mut m) = home.0.try_lock()
             && m.len() < self.map.len()
         {
