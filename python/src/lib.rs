@@ -16,7 +16,7 @@ use peacecoop::{Date, Keep, Lang, Scenario, WhatifOptions};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, mpsc};
 use std::time::{Duration, Instant};
 use topy::Strings;
 
@@ -188,6 +188,74 @@ fn fix_file(file: &mut Option<String>, anonymous: bool) {
     }
 }
 
+/// One chunk's reports (and which scenarios have no file), or the first
+/// bad scenario (its place in the chunk), and the time each step took.
+struct Done {
+    result: Result<(Vec<peacecoop::report::Report>, Vec<bool>), (usize, peacecoop::ScenarioError)>,
+    read: Duration,
+    report: Duration,
+}
+
+/// The worker of `evaluate_many`: reads and reports each chunk it is sent,
+/// on every core, never touching Python.
+fn work(
+    rules: &peacecoop::RuleSet,
+    over: &Overrides,
+    lang: Lang,
+    trace: bool,
+    inbox: &mpsc::Receiver<Vec<Input>>,
+    outbox: &mpsc::SyncSender<Done>,
+) {
+    use rayon::prelude::*;
+    for inputs in inbox.iter() {
+        let clock = Instant::now();
+        let parsed: Vec<Result<(Scenario, bool), peacecoop::ScenarioError>> = inputs
+            .par_iter()
+            .map(|i| {
+                let (mut s, anonymous) = match i {
+                    Input::Json(j) => (rules.scenario_from_json(j)?, false),
+                    Input::Read(r) => (r.scenario.clone(), r.anonymous),
+                };
+                // The readings were checked before: applying them cannot fail.
+                let _ = over.apply(rules, &mut s);
+                Ok((s, anonymous))
+            })
+            .collect();
+        drop(inputs);
+        let mut scenarios = Vec::with_capacity(parsed.len());
+        let mut anonymous = Vec::with_capacity(parsed.len());
+        let mut bad = None;
+        for (i, p) in parsed.into_iter().enumerate() {
+            match p {
+                Ok((s, a)) => {
+                    scenarios.push(s);
+                    anonymous.push(a);
+                }
+                Err(e) => {
+                    bad = Some((i, e));
+                    break;
+                }
+            }
+        }
+        let read = clock.elapsed();
+        let clock = Instant::now();
+        let result = match bad {
+            Some(b) => Err(b),
+            None => Ok((rules.reports(&scenarios, lang, trace), anonymous)),
+        };
+        drop(scenarios);
+        let stop = result.is_err();
+        let done = Done {
+            result,
+            read,
+            report: clock.elapsed(),
+        };
+        if outbox.send(done).is_err() || stop {
+            return;
+        }
+    }
+}
+
 /// Where `evaluate_many` spends its time.
 #[derive(Default)]
 struct Timings {
@@ -243,54 +311,64 @@ impl RuleSet {
         let out = PyList::empty(py);
         let rules = &*self.inner;
         let key = self.key();
-        for (c, chunk) in items.chunks(CHUNK).enumerate() {
-            let clock = Instant::now();
-            let inputs: Vec<Input> = chunk
-                .iter()
-                .map(|ob| convert::input(ob, key))
-                .collect::<PyResult<_>>()?;
-            t.convert += clock.elapsed();
-            let clock = Instant::now();
-            let parsed: Vec<Result<(Scenario, bool), peacecoop::ScenarioError>> = py.detach(|| {
-                use rayon::prelude::*;
-                inputs
-                    .par_iter()
-                    .map(|i| {
-                        let (mut s, anonymous) = match i {
-                            Input::Json(j) => (rules.scenario_from_json(j)?, false),
-                            Input::Read(r) => (r.scenario.clone(), r.anonymous),
-                        };
-                        // The readings were checked above: applying them cannot fail.
-                        let _ = over.apply(rules, &mut s);
-                        Ok((s, anonymous))
+        let over = &over;
+        let chunks: Vec<&[Bound<'py, PyAny>]> = items.chunks(CHUNK).collect();
+        // A pipeline: while this thread (holding the GIL) converts chunk k+1
+        // and turns the reports of chunk k into dicts, a worker thread (no
+        // GIL) reads and reports chunk k+1 on every core.
+        let (to_worker, inbox) = mpsc::sync_channel::<Vec<Input>>(1);
+        let (outbox, from_worker) = mpsc::sync_channel::<Done>(1);
+        let from_worker = Mutex::new(from_worker);
+        std::thread::scope(|scope| {
+            scope.spawn(move || work(rules, over, lang, trace, &inbox, &outbox));
+            let mut run = |t: &mut Timings| -> PyResult<()> {
+                let convert =
+                    |chunk: &[Bound<'py, PyAny>], t: &mut Timings| -> PyResult<Vec<Input>> {
+                        let clock = Instant::now();
+                        let inputs = chunk.iter().map(|ob| convert::input(ob, key)).collect();
+                        t.convert += clock.elapsed();
+                        inputs
+                    };
+                let send = |inputs: Vec<Input>| -> PyResult<()> {
+                    py.detach(|| to_worker.send(inputs)).map_err(|_| {
+                        PyValueError::new_err("evaluate_many: the worker thread stopped")
                     })
-                    .collect()
-            });
-            drop(inputs);
-            let mut scenarios = Vec::with_capacity(parsed.len());
-            let mut anonymous = Vec::with_capacity(parsed.len());
-            for (i, p) in parsed.into_iter().enumerate() {
-                match p {
-                    Ok((s, a)) => {
-                        scenarios.push(s);
-                        anonymous.push(a);
-                    }
-                    Err(e) => return Err(scenario_error(py, &e, Some(c * CHUNK + i))),
+                };
+                if let Some(first) = chunks.first() {
+                    send(convert(first, t)?)?;
                 }
-            }
-            t.read += clock.elapsed();
-            let clock = Instant::now();
-            let mut reports = py.detach(|| rules.reports(&scenarios, lang, trace));
-            drop(scenarios);
-            t.report += clock.elapsed();
-            let clock = Instant::now();
-            for (r, a) in reports.iter_mut().zip(anonymous) {
-                fix_file(&mut r.scenario.file, a);
-                out.append(strings.build(r)?)?;
-            }
-            drop(reports);
-            t.to_python += clock.elapsed();
-        }
+                for c in 0..chunks.len() {
+                    if let Some(next) = chunks.get(c + 1) {
+                        send(convert(next, t)?)?;
+                    }
+                    let done = py
+                        .detach(|| from_worker.lock().ok().and_then(|rx| rx.recv().ok()))
+                        .ok_or_else(|| {
+                            PyValueError::new_err("evaluate_many: the worker thread stopped")
+                        })?;
+                    let (mut reports, anonymous) = match done.result {
+                        Ok(r) => r,
+                        Err((i, e)) => return Err(scenario_error(py, &e, Some(c * CHUNK + i))),
+                    };
+                    t.read += done.read;
+                    t.report += done.report;
+                    let clock = Instant::now();
+                    for (r, a) in reports.iter_mut().zip(anonymous) {
+                        fix_file(&mut r.scenario.file, a);
+                        out.append(strings.build(r)?)?;
+                    }
+                    drop(reports);
+                    t.to_python += clock.elapsed();
+                }
+                Ok(())
+            };
+            let result = run(t);
+            // Stop the worker whatever happened: it sees no more input, and
+            // no one to hand results to.
+            drop(to_worker);
+            drop(from_worker);
+            result
+        })?;
         Ok(out)
     }
 

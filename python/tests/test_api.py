@@ -225,3 +225,20 @@ def test_docstring_examples() -> None:
     result = runner.summarize(verbose=False)
     assert result.failed == 0
     assert examples >= 10, f"only {examples} docstring examples found"
+
+
+def test_errors_in_later_chunks_stop_the_batch(rules: peacecoop.RuleSet) -> None:
+    """Batches go through in chunks of 8,192; a problem anywhere stops them
+    cleanly, with its place in the whole batch."""
+    items = variants(20_000)
+    bad = [*items[:17_000], {"name": "x", "personnel": "many"}, *items[17_000:]]
+    with pytest.raises(peacecoop.ScenarioError) as info:
+        rules.evaluate_many(bad, trace=False)
+    assert info.value.index == 17_000
+    wrong = [*items[:9_000], {"name": "x", "tasks": {"engineering"}}, *items[9_000:]]
+    with pytest.raises(TypeError, match="at `tasks`"):
+        rules.evaluate_many(wrong, trace=False)
+    assert gc.isenabled()
+    # The ruleset still works afterwards, and the order holds across chunks.
+    out = rules.evaluate_many(items, trace=False)
+    assert [r["scenario"]["name"] for r in out] == [d["name"] for d in items]
