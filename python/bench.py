@@ -13,6 +13,8 @@ For each batch it also prints where the time goes (RuleSet._evaluate_many_timed)
   read       JSON values into checked scenarios (library, every core, GIL released)
   report     evaluations and reports (library `RuleSet::reports`, every core)
   to_python  reports into dicts (GIL held, one core)
+(read and report run in a worker thread while the GIL thread converts the
+next chunk and builds the dicts of the last: the phases overlap)
 and for one call: reading the dict, evaluating with the report, building the dict.
 The machine is shared: the load average is printed with the results.
 """

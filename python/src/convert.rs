@@ -22,11 +22,11 @@ pub(crate) enum Input {
     Read(Arc<Read>),
 }
 
-/// A scenario argument: a `Scenario` read by the ruleset `key`, or a mapping.
-pub(crate) fn input(ob: &Bound<'_, PyAny>, key: usize) -> PyResult<Input> {
+/// A scenario argument: a `Scenario` read by `rules`, or a mapping.
+pub(crate) fn input(ob: &Bound<'_, PyAny>, rules: &Arc<peacecoop::RuleSet>) -> PyResult<Input> {
     if let Ok(s) = ob.cast::<PyScenario>() {
         let s = s.get();
-        if s.key != key {
+        if !Arc::ptr_eq(&s.rules, rules) {
             return Err(PyValueError::new_err(
                 "this Scenario was read by another RuleSet; read it again with this one",
             ));

@@ -1,8 +1,8 @@
 //! `peacecoop._native`: the Python module's native part.
 //!
 //! Every result is one of the library's report structs (the same ones the
-//! CLI prints with `--format json`), turned into Python objects by
-//! `pythonize`: never printed as JSON and parsed back. Scenario dicts go
+//! CLI prints with `--format json`), turned into Python objects by a serde
+//! serializer (`topy`, like `pythonize`): never printed as JSON and parsed back. Scenario dicts go
 //! through [`peacecoop::RuleSet::scenario_from_json`], so the checks and
 //! defaults are the library's, in one place.
 
@@ -66,8 +66,8 @@ struct RuleSet {
 #[pyclass(frozen, module = "peacecoop", name = "Scenario")]
 pub(crate) struct PyScenario {
     pub(crate) read: Arc<Read>,
-    /// The ruleset it was read against (its address).
-    pub(crate) key: usize,
+    /// The ruleset it was read against.
+    pub(crate) rules: Arc<peacecoop::RuleSet>,
 }
 
 /// A scenario as read, and whether it came from a file (reports of a
@@ -310,7 +310,7 @@ impl RuleSet {
         let mut strings = Strings::with(py, &self.strings);
         let out = PyList::empty(py);
         let rules = &*self.inner;
-        let key = self.key();
+        let rules_arc = &self.inner;
         let over = &over;
         let chunks: Vec<&[Bound<'py, PyAny>]> = items.chunks(CHUNK).collect();
         // A pipeline: while this thread (holding the GIL) converts chunk k+1
@@ -325,7 +325,10 @@ impl RuleSet {
                 let convert =
                     |chunk: &[Bound<'py, PyAny>], t: &mut Timings| -> PyResult<Vec<Input>> {
                         let clock = Instant::now();
-                        let inputs = chunk.iter().map(|ob| convert::input(ob, key)).collect();
+                        let inputs = chunk
+                            .iter()
+                            .map(|ob| convert::input(ob, rules_arc))
+                            .collect();
                         t.convert += clock.elapsed();
                         inputs
                     };
@@ -372,16 +375,12 @@ impl RuleSet {
         Ok(out)
     }
 
-    fn key(&self) -> usize {
-        Arc::as_ptr(&self.inner) as usize
-    }
-
     /// A scenario argument (a mapping, or a `Scenario` read by this ruleset)
     /// into a scenario, with `date` and `readings` applied; and whether it
     /// has no file.
     fn scenario_of(&self, ob: &Bound<'_, PyAny>, over: &Overrides) -> PyResult<(Scenario, bool)> {
         over.check(&self.inner)?;
-        let (mut s, anonymous) = match convert::input(ob, self.key())? {
+        let (mut s, anonymous) = match convert::input(ob, &self.inner)? {
             Input::Json(j) => (
                 self.inner
                     .scenario_from_json(&j)
@@ -473,7 +472,7 @@ impl RuleSet {
                 scenario: s,
                 anonymous,
             }),
-            key: self.key(),
+            rules: self.inner.clone(),
         })
     }
 
@@ -489,7 +488,7 @@ impl RuleSet {
     fn parse_yaml(&self, py: Python<'_>, text: &str, file: Option<&str>) -> PyResult<PyScenario> {
         Ok(PyScenario {
             read: Arc::new(self.parse(py, text, file)?),
-            key: self.key(),
+            rules: self.inner.clone(),
         })
     }
 
