@@ -75,6 +75,8 @@ mod error;
 mod files;
 mod load;
 mod model;
+#[path = "engine/native.rs"]
+mod native;
 pub mod render;
 pub mod report;
 mod ruleset;
