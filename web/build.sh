@@ -59,10 +59,19 @@ wasm_in="$CRATE/target/$TARGET/release/peacecoop_web.wasm"
 #    Chromium refuses from file://).
 rm -rf "$WORK" && mkdir -p "$WORK"
 wasm-bindgen --target no-modules --no-typescript --out-dir "$WORK" "$wasm_in"
+# wasm-opt (binaryen), when installed, and only if the result compresses better: with Debian's
+# binaryen 108 it shrinks the raw .wasm by about 6% but the gzip grows by about 5%.
 if command -v wasm-opt >/dev/null 2>&1; then
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    -o "$WORK/peacecoop_web_bg.opt.wasm" "$WORK/peacecoop_web_bg.wasm" &&
-    mv "$WORK/peacecoop_web_bg.opt.wasm" "$WORK/peacecoop_web_bg.wasm"
+  if wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-reference-types --enable-multivalue \
+      -o "$WORK/opt.wasm" "$WORK/peacecoop_web_bg.wasm"; then
+    if (( $(gzip -9c "$WORK/opt.wasm" | wc -c) < $(gzip -9c "$WORK/peacecoop_web_bg.wasm" | wc -c) )); then
+      mv "$WORK/opt.wasm" "$WORK/peacecoop_web_bg.wasm"
+    fi
+  else
+    echo "warning: wasm-opt failed; using the .wasm as built" >&2
+  fi
+  rm -f "$WORK/opt.wasm"
 fi
 
 # 5. Embed the .wasm bytes (base64) in the same classic script and instantiate them at once

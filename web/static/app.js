@@ -201,7 +201,7 @@
     box.hidden = false;
     box.innerHTML = "";
     box.appendChild(el("h2", { text: T("error") }));
-    box.appendChild(el("pre", { text: e && e.message ? e.message : String(e) }));
+    box.appendChild(messageBlock(e && e.message ? e.message : String(e)));
     var v = $("verdict");
     v.removeAttribute("data-verdict");
     v.setAttribute("data-state", "error");
@@ -212,6 +212,15 @@
       v.innerHTML = "";
       v.appendChild(el("p", { class: "no-result", text: T("noResult") }));
     }
+  }
+  // The CLI's message: its sentences wrap; the quoted source line and the carets under it keep
+  // their columns (the block scrolls sideways if they are wider than the box).
+  function messageBlock(text) {
+    var pre = el("pre", { class: "message" });
+    String(text).split("\n").forEach(function (line) {
+      pre.appendChild(el("span", { class: /^\s*\d*\s\|( |$)/.test(line) ? "snip" : "say", text: line }));
+    });
+    return pre;
   }
   function clearError() {
     $("error").hidden = true;

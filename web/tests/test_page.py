@@ -327,3 +327,13 @@ def test_javascript_api(driver):
     assert e[0].startswith("error: invalid date") and e[1] is None
     back = driver.execute_script("return peacecoop.parse(peacecoop.toYaml(peacecoop.parse(arguments[0])))", y)
     assert back == driver.execute_script("return peacecoop.parse(arguments[0])", y)
+
+
+def test_dist_within_size_budget():
+    """Issue 11: web/dist/ at most 1.5 MB gzip-compressed in all (gzip -9, file by file)."""
+    import gzip
+    from conftest import DIST
+    total = sum(len(gzip.compress(p.read_bytes(), 9)) for p in DIST.iterdir() if p.is_file())
+    assert total <= 1_500_000, total
+    names = sorted(p.name for p in DIST.iterdir())
+    assert names == ["app.js", "engine-wasm.js", "engine.js", "i18n.js", "index.html", "style.css"], names
