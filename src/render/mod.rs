@@ -8,6 +8,8 @@
 
 pub(crate) mod diagnostic;
 pub(crate) mod explain;
+pub mod handout;
+pub(crate) mod handout_words;
 pub(crate) mod history;
 pub(crate) mod html;
 pub(crate) mod json;
