@@ -302,7 +302,7 @@ fn print_height(plan: &Plan, k: usize, scale: f64) -> f64 {
                             cells(&i.title) + i.url.as_deref().map_or(0, |u| cells(u) * 4 / 5 + 1)
                         })
                         + 4;
-                    m.para(text, em, WIDTH_MM - column + m.em(1.4 * em)) + m.em(0.15 * em)
+                    m.para(text, em, WIDTH_MM - column + m.em(2.0 * em)) + m.em(0.15 * em)
                 })
                 .collect();
             let sum: f64 = entries.iter().sum();
@@ -527,11 +527,11 @@ fn sources(plan: &Plan) -> Markup {
     }
 }
 
-/// Wraps `s` to lines of at most `max` cells, at spaces, or anywhere in
-/// East Asian text and in words longer than a line.
+/// Wraps `s` to lines of at most `max` cells, at spaces and after hyphens,
+/// or anywhere in East Asian text and in words longer than a line.
 fn wrap(s: &str, max: usize) -> Vec<String> {
     let wide = |c: char| cells(c.encode_utf8(&mut [0; 4])) > 1;
-    // Tokens: a word with its trailing spaces, or one wide character.
+    // Tokens: a word (up to a hyphen) with its trailing spaces, or one wide character.
     let mut tokens: Vec<String> = Vec::new();
     let mut cur = String::new();
     for c in s.chars() {
@@ -541,7 +541,7 @@ fn wrap(s: &str, max: usize) -> Vec<String> {
             }
             tokens.push(c.to_string());
         } else {
-            if !c.is_whitespace() && cur.ends_with(char::is_whitespace) {
+            if !c.is_whitespace() && (cur.ends_with(char::is_whitespace) || cur.ends_with('-')) {
                 tokens.push(std::mem::take(&mut cur));
             }
             cur.push(if c.is_whitespace() { ' ' } else { c });
@@ -654,7 +654,7 @@ fn timeline(plan: &Plan, s: &Sheet) -> Markup {
                         rect x=(format!("{:.1}", col * k as f64 + 6.0)) y="3" width=(format!("{:.1}", col - 12.0))
                             height=(height - 6) rx="12" fill="#eef2fb" stroke="#333" stroke-width="2"
                             stroke-dasharray="8 5" {}
-                        text x=(format!("{:.1}", col * (k as f64 + 0.5))) y=(top - 4) text-anchor="middle"
+                        text x=(format!("{:.1}", col * (k as f64 + 0.5))) y=(top - 2) text-anchor="middle"
                             font-size="16" font-style="italic" fill="#222" {
                             "▼ " (x.this_date) " " (t(&s.report.date))
                         }
@@ -754,6 +754,7 @@ li.rule {
 }
 html:lang(ja) li.rule { grid-template-columns: 6em 1fr; }
 li.rule.inline { display: block; }
+.h-part + ul.rules > li.rule:first-child, .h-group + ul.rules > li.rule:first-child { border-top: none; }
 
 li.rule.inline .mk { margin-right: .3em; }
 .mk { font-weight: 700; white-space: nowrap; }
@@ -823,7 +824,7 @@ html:lang(ja) .cite, html:lang(ja) footer .disclaimer, html:lang(ja) svg text { 
   .densest figure.timeline svg { width: 76%; }
   footer { margin-top: .8em; }
   section.sources { font-size: .85em; }
-  ol.sources { columns: 2; column-gap: 7mm; font-size: .8em; padding-left: 1.4em; }
+  ol.sources { columns: 2; column-gap: 7mm; font-size: .8em; padding-left: 2em; }
   ol.sources li { margin: 0 0 .15em; }
 }
 "#;
@@ -836,6 +837,10 @@ mod tests {
     fn wraps_words_and_wide_text() {
         assert_eq!(wrap("aaa bbb ccc", 7), ["aaa bbb", "ccc"]);
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(
+            wrap("joint-camp-protection-task", 25),
+            ["joint-camp-protection-", "task"]
+        );
         assert_eq!(
             wrap("Ceasefire agreement among the parties", 25),
             ["Ceasefire agreement among", "the parties"]
