@@ -805,6 +805,44 @@ fn counts_pdf_pages() {
     assert_eq!(count_pages(pdf), 2);
 }
 
+/// The handout context and sheet with nine long sources, three cited by each rule.
+fn with_sources(
+    rs: &RuleSet,
+    sheet: Sheet,
+    lang: Lang,
+) -> (peacecoop::report::HandoutContext, [Sheet; 1]) {
+    let mut ctx = serde_json::to_value(rs.handout_context(lang)).unwrap();
+    let sources: Vec<serde_json::Value> = (0..9)
+        .map(|k| {
+            serde_json::json!({
+                "id": format!("source-number-{k}"),
+                "title": match lang {
+                    Lang::En => format!("House of Representatives, Cabinet answer No. {k}56 of the 192nd Diet (2016-11-29), on UNMISS and the Five Principles"),
+                    _ => format!("衆議院、第192回国会 内閣答弁書第{k}56号（2016年11月29日）、南スーダンPKOと参加5原則について"),
+                },
+                "url": format!("https://www.shugiin.go.jp/internet/itdb_shitsumon.nsf/html/shitsumon/b19215{k}.htm"),
+                "kind": "diet",
+                "note": null,
+            })
+        })
+        .collect();
+    ctx["sources"] = serde_json::Value::Array(sources);
+    ctx["title"] = "Eligibility under Japan's International Peace Cooperation Act".into();
+    ctx["act"] = "Act on Cooperation for United Nations Peacekeeping Operations and Other Operations (Act No. 79 of 1992)".into();
+    ctx["disclaimer"] = "Not legal advice. The rules are one reading of the Act as it stood on each date, for teaching and analysis; where the statute is silent or contested the ruleset names the reading it takes.".into();
+    let ctx = serde_json::from_value(ctx).unwrap();
+    let (report, history) = sheet;
+    let mut r = serde_json::to_value(&report).unwrap();
+    for (k, e) in r["trace"].as_array_mut().unwrap().iter_mut().enumerate() {
+        e["sources"] = serde_json::json!([
+            format!("source-number-{}", k % 9),
+            format!("source-number-{}", (k + 4) % 9),
+            format!("source-number-{}", (k + 7) % 9)
+        ]);
+    }
+    (ctx, [(serde_json::from_value(r).unwrap(), history)])
+}
+
 #[test]
 fn printed_on_a4_a_brief_scenario_is_one_page() {
     let Some(chromium) = chromium() else {
@@ -852,6 +890,22 @@ fn printed_on_a4_a_brief_scenario_is_one_page() {
             "the appendix starts a new page ({})",
             lang.code()
         );
+    }
+    // With sources (the rules are gaining them): long titles and addresses, three per rule.
+    for file in [UNOSOM, UNMISS] {
+        for lang in [Lang::En, Lang::Ja] {
+            let (ctx, sheets) = with_sources(&rs, load(&rs, file, lang), lang);
+            let page = html(&ctx, &sheets, true);
+            assert!(page.contains("class=\"sources\""));
+            let name = format!(
+                "sourced-{}-{}",
+                Path::new(file).file_stem().unwrap().to_string_lossy(),
+                lang.code()
+            );
+            let pages = printed_pages(&chromium, &page, &name);
+            measured.push(format!("{name}: {pages}"));
+            assert_eq!(pages, 1, "{name} (brief) prints on {pages} A4 pages");
+        }
     }
     eprintln!("A4 pages: {}", measured.join(", "));
 }

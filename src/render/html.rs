@@ -9,8 +9,11 @@
 //! page holds its verdict, reason, the rules that decide, the steps, the
 //! advisories and its history across law versions as an inline SVG
 //! timeline; the full trace follows as an appendix (left out with `brief`).
-//! Several scenarios open with a summary table, followed on the same page
-//! by the first scenario. The sources cited and the disclaimer close it.
+//! A first page that would not fit is set smaller in print, by steps, from an
+//! estimate of its printed height (see [`print_height`]). Several scenarios
+//! open with a summary table, followed on the same page by the first
+//! scenario unless the table fills half a page. The sources cited and the
+//! disclaimer close the document.
 
 #![cfg(feature = "html")]
 
@@ -49,7 +52,7 @@ pub fn handout(
             }
             body class=[body_class] {
                 @if several {
-                    header.doc {
+                    header.doc.alone[summary_alone(&plan)] {
                         h1.h-doc { (t(plan.doc_title())) }
                         @if !plan.ctx.act.is_empty() { p.act { (t(&plan.ctx.act)) } }
                         @if !plan.sheets.is_empty() { (summary(&plan)) }
@@ -237,20 +240,8 @@ fn print_height(plan: &Plan, k: usize, scale: f64) -> f64 {
     let several = plan.sheets.len() != 1;
     let m = Ruler::new(lang, scale);
     let mut h = 0.0;
-    if several && k == 0 {
-        // Outside the article: at the print size.
-        let m1 = Ruler::new(lang, 1.0);
-        h += m1.para_lh(cells(plan.doc_title()), 1.7, 0.0, 1.2) + m1.em(1.0);
-        h += m1.para(cells(&plan.ctx.act), 0.9, 0.0) + m1.em(0.5);
-        h += m1.part();
-        h += m1.para(20, 1.0, 0.0) + m1.em(0.6);
-        for o in &plan.sheets {
-            h += m1
-                .para(cells(&o.report.scenario.name), 1.0, 120.0)
-                .max(m1.em(1.6))
-                + m1.em(0.6);
-        }
-        h += m1.em(1.0);
+    if several && k == 0 && !summary_alone(plan) {
+        h += summary_height(plan);
     }
     h += m.para_lh(cells(&r.scenario.name) + 4, 1.6, 0.0, 1.2) * 1.08 + m.em(0.65);
     h += m.em(1.4 * 1.35 + 0.35) + 1.6 + m.em(0.9);
@@ -320,6 +311,30 @@ fn print_height(plan: &Plan, k: usize, scale: f64) -> f64 {
         }
     }
     h
+}
+
+/// The estimated printed height, in mm, of the title and summary table of a
+/// handout of several scenarios.
+fn summary_height(plan: &Plan) -> f64 {
+    let m = Ruler::new(plan.lang, 1.0);
+    let mut h = m.para_lh(cells(plan.doc_title()), 1.7, 0.0, 1.2) + m.em(1.0);
+    h += m.para(cells(&plan.ctx.act), 0.9, 0.0) + m.em(0.5);
+    h += m.part();
+    h += m.para(20, 1.0, 0.0) + m.em(0.6);
+    for o in &plan.sheets {
+        h += m
+            .para(cells(&o.report.scenario.name), 1.0, 120.0)
+            .max(m.em(1.6))
+            + m.em(0.6);
+    }
+    h + m.em(1.0)
+}
+
+/// Whether the summary fills more than about half a page (the estimate runs
+/// about 10% over): it then has its page(s) to itself; a shorter one is
+/// followed on its page by the first scenario.
+fn summary_alone(plan: &Plan) -> bool {
+    plan.sheets.len() > 1 && summary_height(plan) > PAGE_MM * 0.6
 }
 
 /// The print class of a scenario: the first scale whose estimate fits a page.
@@ -805,6 +820,7 @@ html:lang(ja) .cite, html:lang(ja) footer .disclaimer, html:lang(ja) svg text { 
   .h-doc { font-size: 1.7em; }
   .h-name { font-size: 1.6em; }
   header.doc table.summary { margin-bottom: 1em; }
+  header.doc.alone { break-after: page; }
   article.scenario { margin: 0; }
   article.scenario + article.scenario { break-before: page; border-top: none; padding-top: 0; }
   div.first { break-inside: avoid; }
