@@ -69,19 +69,6 @@ impl Mark {
         }
     }
 
-    /// A class name for styles.
-    pub(crate) fn class(self) -> &'static str {
-        match self {
-            Mark::Pass => "pass",
-            Mark::Fail => "fail",
-            Mark::Undetermined => "undetermined",
-            Mark::NotApplicable => "na",
-            Mark::NotInForce => "nif",
-            Mark::Needed => "needed",
-            Mark::Advisory => "advisory",
-        }
-    }
-
     /// Whether the reader's eye should stop on it.
     pub(crate) fn strong(self) -> bool {
         matches!(self, Mark::Fail | Mark::Undetermined | Mark::Advisory)
@@ -250,14 +237,6 @@ impl<'a> Plan<'a> {
         }
     }
 
-    /// The document's title: the scenario's name alone, else the ruleset's title.
-    pub(crate) fn title(&self) -> &'a str {
-        match self.sheets.as_slice() {
-            [one] => &one.report.scenario.name,
-            _ => self.doc_title(),
-        }
-    }
-
     /// The title of a handout of several scenarios.
     pub(crate) fn doc_title(&self) -> &'a str {
         if self.ctx.title.trim().is_empty() {
@@ -272,14 +251,6 @@ impl<'a> Plan<'a> {
         match self.lang {
             Lang::Ja => format!("{}（{date}）。", self.x.history_note),
             _ => format!("{} ({date}).", self.x.history_note),
-        }
-    }
-
-    /// A label and its colon ("Reason: " / "理由：").
-    pub(crate) fn colon(&self) -> &'static str {
-        match self.lang {
-            Lang::Ja => "：",
-            _ => ": ",
         }
     }
 }
@@ -460,15 +431,6 @@ pub(crate) fn verdict_symbol(v: Verdict) -> &'static str {
         Verdict::Eligible => "✔",
         Verdict::NotEligible => "✘",
         Verdict::Undetermined => "?",
-    }
-}
-
-/// A class name of a verdict.
-pub(crate) fn verdict_class(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Eligible => "v-eligible",
-        Verdict::NotEligible => "v-not-eligible",
-        Verdict::Undetermined => "v-undetermined",
     }
 }
 

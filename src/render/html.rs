@@ -18,7 +18,7 @@
 #![cfg(feature = "html")]
 
 use super::handout::{
-    GroupView, HistoryView, Plan, RuleView, Sheet, plain, spans, verdict_class, verdict_symbol,
+    GroupView, HistoryView, Mark, Plan, RuleView, Sheet, plain, spans, verdict_symbol,
 };
 use crate::analysis::history::HistoryReport;
 use crate::model::{Lang, Outcome, Verdict};
@@ -47,7 +47,7 @@ pub fn handout(
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (t(plan.title())) }
+                title { (t(doc_title(&plan))) }
                 style { (PreEscaped(STYLE)) }
             }
             body class=[body_class] {
@@ -94,6 +94,44 @@ fn about(plan: &Plan, several: bool) -> String {
         out.push_str(plan.x.brief_note);
     }
     out
+}
+
+/// The document's title: the scenario's name alone, else the ruleset's title.
+fn doc_title<'a>(plan: &Plan<'a>) -> &'a str {
+    match plan.sheets.as_slice() {
+        [one] => &one.report.scenario.name,
+        _ => plan.doc_title(),
+    }
+}
+
+/// A label's colon ("Reason: " / "理由：").
+fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "：",
+        _ => ": ",
+    }
+}
+
+/// A class name of a verdict.
+fn verdict_class(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Eligible => "v-eligible",
+        Verdict::NotEligible => "v-not-eligible",
+        Verdict::Undetermined => "v-undetermined",
+    }
+}
+
+/// A class name of a rule's mark.
+fn mark_class(m: Mark) -> &'static str {
+    match m {
+        Mark::Pass => "pass",
+        Mark::Fail => "fail",
+        Mark::Undetermined => "undetermined",
+        Mark::NotApplicable => "na",
+        Mark::NotInForce => "nif",
+        Mark::Needed => "needed",
+        Mark::Advisory => "advisory",
+    }
 }
 
 /// A text from a scenario or rule file, on one line and visible (maud escapes it).
@@ -159,7 +197,7 @@ fn summary(plan: &Plan) -> Markup {
 
 /// A label with its colon.
 fn label(plan: &Plan, text: &str) -> Markup {
-    html! { span.label { (text) (plan.colon()) } }
+    html! { span.label { (text) (colon(plan.lang)) } }
 }
 
 /// The print scales a scenario may be set at (of the print font size), the
@@ -367,7 +405,7 @@ fn scenario(plan: &Plan, k: usize, level: usize) -> Markup {
                     (label(plan, w.verdict))
                     (badge(r.verdict, lang, false))
                     span.law {
-                        (t(&s.law)) " · " (x.date) (plan.colon()) (t(&r.date))
+                        (t(&s.law)) " · " (x.date) (colon(plan.lang)) (t(&r.date))
                     }
                 }
                 p.reason { (label(plan, w.reason)) (prose(&r.reason)) }
@@ -459,7 +497,7 @@ fn body(v: &RuleView) -> Markup {
 /// One rule in full: marker, title and id, explanation and citations; the
 /// marker in a column of its own (the appendix) or `inline` before the title.
 fn rule_item(plan: &Plan, v: &RuleView, inline: bool) -> Markup {
-    let class = v.mark.class();
+    let class = mark_class(v.mark);
     html! {
         @if inline {
             li.rule.inline {
@@ -504,7 +542,7 @@ fn trace_group(plan: &Plan, g: &GroupView, level: usize) -> Markup {
             @for (entries, o) in [(&g.not_applicable, Outcome::NotApplicable), (&g.not_in_force, Outcome::NotInForce)] {
                 @if !entries.is_empty() {
                     p.quiet {
-                        span.mk { (words::marker(lang, o)) (plan.colon()) }
+                        span.mk { (words::marker(lang, o)) (colon(plan.lang)) }
                         @for (k, e) in entries.iter().enumerate() {
                             @if k > 0 { "; " }
                             (t(&e.title)) " " code.id { (t(&e.rule)) }
