@@ -8,8 +8,9 @@
 
 pub mod diagnostic;
 pub mod explain;
+pub mod handout;
+pub(crate) mod handout_words;
 pub mod history;
-#[cfg(feature = "html")]
 pub mod html;
 pub mod json;
 pub mod markdown;
