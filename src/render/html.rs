@@ -10,7 +10,7 @@
 //! advisories and its history across law versions as an inline SVG
 //! timeline; the full trace follows as an appendix (left out with `brief`).
 //! A first page that would not fit is set smaller in print, by steps, from an
-//! estimate of its printed height (see [`print_height`]). Several scenarios
+//! estimate of its printed height (see `print_height`). Several scenarios
 //! open with a summary table, followed on the same page by the first
 //! scenario unless the table fills half a page. The sources cited and the
 //! disclaimer close the document.
