@@ -126,7 +126,10 @@ fn head(out: &mut String, r: &Report, o: &TextOptions) {
     }
     if let Some(x) = r.expect {
         // In words, as the verdict line above says them.
-        let (xw, vw) = (words::verdict_word(lang, x), words::verdict_word(lang, r.verdict));
+        let (xw, vw) = (
+            words::verdict_word(lang, x),
+            words::verdict_word(lang, r.verdict),
+        );
         if x == r.verdict {
             let _ = writeln!(out, "{}{xw} ({})", label(w.expect), w.as_expected);
         } else {
