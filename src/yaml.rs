@@ -17,6 +17,10 @@
 //!   not names, duplicate keys, several documents and a `%YAML` version other
 //!   than 1.2 are errors.
 //!
+//! Files in the plain block style scenarios are written in take a fast path
+//! that reads them directly; everything else, and every error, goes through
+//! the parser, which defines the meaning (see [`fast`]).
+//!
 //! Swapping the YAML crate means editing this file only.
 
 use crate::tree::{Key, Node, Pos, Value};
@@ -50,6 +54,14 @@ const MAX_QUOTED: usize = 40;
 /// collections and more than 1,000 aliases are errors too. The work done is
 /// bounded by the input's length and that budget.
 pub fn parse(src: &str) -> Result<Node, SyntaxError> {
+    match fast::read(src) {
+        Some(node) => Ok(node),
+        None => full(src),
+    }
+}
+
+/// Parses with the general parser: every YAML file, every error.
+fn full(src: &str) -> Result<Node, SyntaxError> {
     let options = granit_parser::options! {
         emit_comments: false,
         flow_nesting_limit: MAX_DEPTH,
@@ -497,15 +509,27 @@ fn resolve(text: Cow<'_, str>, style: ScalarStyle) -> Value {
     if style != ScalarStyle::Plain {
         return Value::Str(text.into_owned());
     }
-    match text.as_ref() {
-        "" | "~" | "null" | "Null" | "NULL" => Value::Null,
-        "true" | "True" | "TRUE" => Value::Bool(true),
-        "false" | "False" | "FALSE" => Value::Bool(false),
-        t if is_decimal(t) => match t.parse::<i64>() {
-            Ok(i) => Value::Int(i),
-            Err(_) => Value::Float(text.into_owned()),
+    let t = text.as_ref();
+    match t.as_bytes().first() {
+        // Most values are words: one look at the first byte tells.
+        Some(b'0'..=b'9' | b'-' | b'+' | b'.') => {
+            if is_decimal(t) {
+                match t.parse::<i64>() {
+                    Ok(i) => Value::Int(i),
+                    Err(_) => Value::Float(text.into_owned()),
+                }
+            } else if is_float(t) {
+                Value::Float(text.into_owned())
+            } else {
+                Value::Str(text.into_owned())
+            }
+        }
+        None | Some(b'~' | b'n' | b'N' | b't' | b'T' | b'f' | b'F') => match t {
+            "" | "~" | "null" | "Null" | "NULL" => Value::Null,
+            "true" | "True" | "TRUE" => Value::Bool(true),
+            "false" | "False" | "FALSE" => Value::Bool(false),
+            _ => Value::Str(text.into_owned()),
         },
-        t if is_float(t) => Value::Float(text.into_owned()),
         _ => Value::Str(text.into_owned()),
     }
 }
@@ -727,6 +751,592 @@ fn scan_error(src: &str, e: &ScanError) -> SyntaxError {
         }
     };
     error(pos, message)
+}
+
+/// The fast path. Scenario files are written in a plain block style: block
+/// mappings and lists, one-line `[…]` and `{…}`, one-line quoted or plain
+/// values, comments. Such a file is read here directly, several times faster
+/// than through the general parser. Anything else (block texts, multi-line
+/// values, anchors, tags, escapes, tabs, `---`, …) and every mistake go to
+/// [`full`], which defines the meaning: the fast path gives up (`None`) rather
+/// than guess, and a property test checks that whatever it reads, it reads as
+/// `full` does, positions included.
+mod fast {
+    use super::{MAX_DEPTH, MAX_NODES, resolve};
+    use crate::tree::{Key, Node, Pos, Value};
+    use granit_parser::ScalarStyle;
+    use std::borrow::Cow;
+
+    /// Most keys a mapping may have here (duplicates are found by scanning).
+    const MAX_KEYS: usize = 64;
+    /// Deepest nesting read here (the limit itself is reported by `full`).
+    const DEPTH: usize = MAX_DEPTH - 2;
+    /// Longest key read here (YAML's own limit for a key is 1024 characters).
+    const MAX_KEY: usize = 1000;
+
+    /// A block collection being read.
+    struct Frame {
+        /// Its column, 0-based (indentation is spaces, so bytes and characters agree).
+        indent: usize,
+        pos: Pos,
+        /// A list written at its key's own indentation (`key:` then `- item`),
+        /// whose position is its first item's, as the parser gives it.
+        indentless: bool,
+        kind: Kind,
+    }
+
+    enum Kind {
+        Seq(Vec<Node>),
+        /// Entries, and the key whose value is the next, nested collection.
+        Map(Vec<(Key, Node)>, Option<Key>),
+    }
+
+    /// One line, for positions.
+    struct Line<'s> {
+        no: u32,
+        text: &'s str,
+        ascii: bool,
+    }
+
+    impl Line<'_> {
+        /// The position of byte `at` (columns count characters).
+        fn pos(&self, at: usize) -> Pos {
+            let column = if self.ascii {
+                at
+            } else {
+                self.text[..at].chars().count()
+            };
+            Pos {
+                line: self.no,
+                column: u32::try_from(column + 1).unwrap_or(u32::MAX),
+            }
+        }
+    }
+
+    struct Reader<'s> {
+        lines: Vec<&'s str>,
+        stack: Vec<Frame>,
+        root: Option<Node>,
+        nodes: usize,
+        /// The indentation of a `key:` whose value is on the next lines.
+        waiting: Option<usize>,
+    }
+
+    /// Reads `src` if it is in the plain subset; `None` sends it to [`super::full`].
+    pub(super) fn read(src: &str) -> Option<Node> {
+        let body = src.strip_prefix('\u{feff}').unwrap_or(src);
+        let mut r = Reader {
+            lines: lines(body)?,
+            stack: Vec::new(),
+            root: None,
+            nodes: 0,
+            waiting: None,
+        };
+        for i in 0..r.lines.len() {
+            r.line(i)?;
+        }
+        if r.waiting.is_some() {
+            return None;
+        }
+        while !r.stack.is_empty() {
+            r.close()?;
+        }
+        r.root
+    }
+
+    /// The lines of `s` (without `\n` or `\r\n`), if it holds no tab, no
+    /// control character, and no line or byte-order mark other than `\n`,
+    /// `\r\n` and a leading BOM (already removed).
+    fn lines(s: &str) -> Option<Vec<&str>> {
+        const LOW: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let b = s.as_bytes();
+        let at = |i: usize| b.get(i).copied().unwrap_or(0);
+        let mut out = Vec::with_capacity(b.len() / 32 + 1);
+        let mut start = 0;
+        let mut i = 0;
+        while i < b.len() {
+            // Eight bytes at a time, skipping printable ASCII (0x20..=0x7E).
+            // A byte is flagged if its high bit is set, or it is below 0x20
+            // or 0x7F; the flags are exact up to the first high-bit byte
+            // (the additions carry only past one), which is all we use.
+            if let Some(chunk) = b.get(i..i + 8) {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(chunk);
+                let w = u64::from_le_bytes(word);
+                let flags = (w | !w.wrapping_add(0x60 * LOW) | w.wrapping_add(LOW)) & HIGH;
+                // Whole bytes to skip (little-endian: the first byte is the lowest).
+                let skip = (flags.trailing_zeros() / 8) as usize;
+                if skip > 0 {
+                    i += skip;
+                    continue;
+                }
+            }
+            let c = b[i];
+            let (bad, width) = match c {
+                b'\n' => {
+                    let line = &s[start..i];
+                    out.push(line.strip_suffix('\r').unwrap_or(line));
+                    start = i + 1;
+                    (false, 1)
+                }
+                b' '..=b'~' => (false, 1),
+                b'\r' => (at(i + 1) != b'\n', 1),
+                // C1 controls and NEL.
+                0xC2 => (matches!(at(i + 1), 0x80..=0x9F), 2),
+                0xC3..=0xDF => (false, 2),
+                // U+2028, U+2029.
+                0xE2 => (at(i + 1) == 0x80 && matches!(at(i + 2), 0xA8 | 0xA9), 3),
+                // U+FEFF, U+FFFE, U+FFFF.
+                0xEF => (
+                    (at(i + 1) == 0xBB && at(i + 2) == 0xBF)
+                        || (at(i + 1) == 0xBF && matches!(at(i + 2), 0xBE | 0xBF)),
+                    3,
+                ),
+                0xE0..=0xEE => (false, 3),
+                0xF0..=0xF4 => (false, 4),
+                _ => (true, 1),
+            };
+            if bad {
+                return None;
+            }
+            i += width;
+        }
+        out.push(&s[start..]);
+        Some(out)
+    }
+
+    /// Where a ` #` comment starts in `s`, or its length.
+    fn comment_at(s: &str) -> usize {
+        let b = s.as_bytes();
+        (1..b.len())
+            .find(|&i| b[i] == b'#' && b[i - 1] == b' ')
+            .unwrap_or(b.len())
+    }
+
+    /// A character that cannot start a plain key or value here.
+    fn indicator(c: u8) -> bool {
+        matches!(
+            c,
+            b'-' | b'?'
+                | b':'
+                | b','
+                | b'['
+                | b']'
+                | b'{'
+                | b'}'
+                | b'#'
+                | b'&'
+                | b'*'
+                | b'!'
+                | b'|'
+                | b'>'
+                | b'\''
+                | b'"'
+                | b'%'
+                | b'@'
+                | b'`'
+        )
+    }
+
+    /// The number of leading spaces.
+    fn indent_of(text: &str) -> usize {
+        text.len() - text.trim_start_matches(' ').len()
+    }
+
+    /// The `:` ending a plain key at the start of `s`, if `s` is `key: …` or `key:`.
+    fn key_end(s: &str) -> Option<usize> {
+        let b = s.as_bytes();
+        if b.first()
+            .is_none_or(|&c| matches!(c, b'[' | b'{' | b'"' | b'\''))
+        {
+            return None;
+        }
+        for (i, &c) in b.iter().enumerate() {
+            match c {
+                b'#' if i > 0 && b[i - 1] == b' ' => return None,
+                b':' if matches!(b.get(i + 1), None | Some(b' ')) => return Some(i),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    impl<'s> Reader<'s> {
+        fn count(&mut self) -> Option<()> {
+            self.nodes += 1;
+            (self.nodes < MAX_NODES).then_some(())
+        }
+
+        fn line(&mut self, i: usize) -> Option<()> {
+            let text = self.lines[i];
+            let indent = indent_of(text);
+            let rest = &text[indent..];
+            if rest.is_empty() || rest.starts_with('#') {
+                return Some(());
+            }
+            if indent == 0 && (rest.starts_with("---") || rest.starts_with("...")) {
+                return None;
+            }
+            let line = Line {
+                no: u32::try_from(i + 1).ok()?,
+                text,
+                ascii: text.is_ascii(),
+            };
+            let item = rest == "-" || rest.starts_with("- ");
+            if let Some(key_indent) = self.waiting.take() {
+                // The value of the `key:` above: a nested list or mapping.
+                if item && indent >= key_indent {
+                    self.open(
+                        indent,
+                        line.pos(indent),
+                        indent == key_indent,
+                        Kind::Seq(Vec::new()),
+                    )?;
+                } else if !item && indent > key_indent {
+                    self.open(indent, line.pos(indent), false, Kind::Map(Vec::new(), None))?;
+                } else {
+                    // A key without a value (null): left to the parser.
+                    return None;
+                }
+            } else {
+                while let Some(top) = self.stack.last() {
+                    let ends = top.indent > indent
+                        || (top.indent == indent && !item && matches!(top.kind, Kind::Seq(_)));
+                    if !ends {
+                        break;
+                    }
+                    self.close()?;
+                }
+                match self.stack.last() {
+                    None if self.root.is_none() => {
+                        let kind = if item {
+                            Kind::Seq(Vec::new())
+                        } else {
+                            Kind::Map(Vec::new(), None)
+                        };
+                        self.open(indent, line.pos(indent), false, kind)?;
+                    }
+                    Some(top) if top.indent == indent => {}
+                    _ => return None,
+                }
+            }
+            if item {
+                self.item(&line, i, indent)
+            } else {
+                self.entry(&line, i, indent)
+            }
+        }
+
+        fn open(&mut self, indent: usize, pos: Pos, indentless: bool, kind: Kind) -> Option<()> {
+            if self.stack.len() >= DEPTH {
+                return None;
+            }
+            self.count()?;
+            self.stack.push(Frame {
+                indent,
+                pos,
+                indentless,
+                kind,
+            });
+            Some(())
+        }
+
+        /// Ends the innermost collection, placing it in its parent.
+        fn close(&mut self) -> Option<()> {
+            let f = self.stack.pop()?;
+            let value = match f.kind {
+                Kind::Seq(items) => Value::Seq(items),
+                Kind::Map(entries, None) => Value::Map(entries),
+                Kind::Map(_, Some(_)) => return None,
+            };
+            self.put(Node { pos: f.pos, value })
+        }
+
+        fn put(&mut self, node: Node) -> Option<()> {
+            match self.stack.last_mut() {
+                None if self.root.is_none() => self.root = Some(node),
+                None => return None,
+                Some(Frame {
+                    kind: Kind::Seq(items),
+                    ..
+                }) => items.push(node),
+                Some(Frame {
+                    kind: Kind::Map(entries, key),
+                    ..
+                }) => entries.push((key.take()?, node)),
+            }
+            Some(())
+        }
+
+        /// `- value` or `- key: value` in the list on top.
+        fn item(&mut self, line: &Line<'s>, i: usize, dash: usize) -> Option<()> {
+            let text = line.text;
+            let start = dash + 1 + indent_of(&text[dash + 1..]);
+            let rest = &text[start..];
+            if rest.is_empty() || rest.starts_with('#') || rest == "-" || rest.starts_with("- ") {
+                return None;
+            }
+            let top = self.stack.last_mut()?;
+            match &top.kind {
+                Kind::Seq(items) if items.is_empty() && top.indentless => top.pos = line.pos(start),
+                Kind::Seq(_) => {}
+                Kind::Map(..) => return None,
+            }
+            if key_end(rest).is_some() {
+                self.open(start, line.pos(start), false, Kind::Map(Vec::new(), None))?;
+                return self.entry(line, i, start);
+            }
+            let node = self.value(line, start)?;
+            self.ends_here(i, dash)?;
+            self.put(node)
+        }
+
+        /// `key: value` or `key:` in the mapping on top.
+        fn entry(&mut self, line: &Line<'s>, i: usize, at: usize) -> Option<()> {
+            let text = line.text;
+            let rest = &text[at..];
+            let colon = key_end(rest)?;
+            let name = &rest[..colon];
+            if name.bytes().next().is_none_or(indicator)
+                || name.ends_with(' ')
+                || name.len() > MAX_KEY
+                || matches!(name, "~" | "null" | "Null" | "NULL" | "<<")
+            {
+                return None;
+            }
+            self.count()?;
+            let Some(Frame {
+                kind: Kind::Map(entries, pending),
+                ..
+            }) = self.stack.last_mut()
+            else {
+                return None;
+            };
+            if entries.len() >= MAX_KEYS || entries.iter().any(|(k, _)| k.name == name) {
+                return None;
+            }
+            let key = Key {
+                pos: line.pos(at),
+                name: name.to_owned(),
+            };
+            let after = at + colon + 1;
+            let start = after + indent_of(&text[after..]);
+            let value = &text[start..];
+            if value.is_empty() || value.starts_with('#') {
+                *pending = Some(key);
+                self.waiting = Some(at);
+                return Some(());
+            }
+            *pending = Some(key);
+            let node = self.value(line, start)?;
+            self.ends_here(i, at)?;
+            self.put(node)
+        }
+
+        /// Whether the value on line `i` ends there: the next line that is not
+        /// blank is indented no more than the entry (`indent`).
+        fn ends_here(&self, i: usize, indent: usize) -> Option<()> {
+            let next = self.lines[i + 1..]
+                .iter()
+                .find(|l| !l.trim_start_matches(' ').is_empty());
+            match next {
+                Some(l) if indent_of(l) > indent => None,
+                _ => Some(()),
+            }
+        }
+
+        /// A value starting at byte `at`, alone on the rest of the line.
+        fn value(&mut self, line: &Line<'s>, at: usize) -> Option<Node> {
+            let text = line.text;
+            let (node, end) = match *text.as_bytes().get(at)? {
+                b'[' | b'{' | b'"' | b'\'' => self.flow(line, at, self.stack.len())?,
+                b'-' if text.as_bytes().get(at + 1).is_some_and(|c| *c != b' ') => {
+                    self.plain(line, at)?
+                }
+                c if indicator(c) => return None,
+                _ => self.plain(line, at)?,
+            };
+            // Only a comment may follow.
+            let rest = &text[end..];
+            let trimmed = rest.trim_start_matches(' ');
+            (trimmed.is_empty() || (trimmed.starts_with('#') && trimmed.len() < rest.len()))
+                .then_some(node)
+        }
+
+        /// A plain value in block context: up to a comment or the line's end.
+        fn plain(&mut self, line: &Line<'s>, at: usize) -> Option<(Node, usize)> {
+            let rest = &line.text[at..];
+            let t = rest[..comment_at(rest)].trim_end_matches(' ');
+            let b = t.as_bytes();
+            if b.last() == Some(&b':') || (1..b.len()).any(|i| b[i - 1] == b':' && b[i] == b' ') {
+                return None;
+            }
+            self.count()?;
+            let node = Node {
+                pos: line.pos(at),
+                value: resolve(Cow::Borrowed(t), ScalarStyle::Plain),
+            };
+            Some((node, at + t.len()))
+        }
+
+        /// A one-line flow collection or quoted text at `at`, and where it ends.
+        fn flow(&mut self, line: &Line<'s>, at: usize, depth: usize) -> Option<(Node, usize)> {
+            if depth >= DEPTH {
+                return None;
+            }
+            let text = line.text;
+            let b = text.as_bytes();
+            let skip = |mut j: usize| {
+                while b.get(j) == Some(&b' ') {
+                    j += 1;
+                }
+                j
+            };
+            let pos = line.pos(at);
+            match *b.get(at)? {
+                b'"' => {
+                    let len = text[at + 1..].find(['"', '\\'])?;
+                    if b[at + 1 + len] != b'"' {
+                        return None;
+                    }
+                    self.count()?;
+                    let s = text[at + 1..at + 1 + len].to_owned();
+                    Some((
+                        Node {
+                            pos,
+                            value: Value::Str(s),
+                        },
+                        at + len + 2,
+                    ))
+                }
+                b'\'' => {
+                    let mut s = String::new();
+                    let mut j = at + 1;
+                    loop {
+                        let len = text[j..].find('\'')?;
+                        s.push_str(&text[j..j + len]);
+                        j += len + 1;
+                        if b.get(j) != Some(&b'\'') {
+                            break;
+                        }
+                        s.push('\'');
+                        j += 1;
+                    }
+                    self.count()?;
+                    Some((
+                        Node {
+                            pos,
+                            value: Value::Str(s),
+                        },
+                        j,
+                    ))
+                }
+                b'[' => {
+                    self.count()?;
+                    let mut items = Vec::new();
+                    let mut j = skip(at + 1);
+                    if b.get(j) != Some(&b']') {
+                        loop {
+                            let (node, end) = self.flow_item(line, j, depth + 1)?;
+                            items.push(node);
+                            j = skip(end);
+                            match b.get(j) {
+                                Some(b',') => j = skip(j + 1),
+                                Some(b']') => break,
+                                _ => return None,
+                            }
+                        }
+                    }
+                    Some((
+                        Node {
+                            pos,
+                            value: Value::Seq(items),
+                        },
+                        j + 1,
+                    ))
+                }
+                b'{' => {
+                    self.count()?;
+                    let mut entries: Vec<(Key, Node)> = Vec::new();
+                    let mut j = skip(at + 1);
+                    if b.get(j) != Some(&b'}') {
+                        loop {
+                            let len = b[j..].iter().position(|c| {
+                                matches!(
+                                    c,
+                                    b':' | b',' | b'[' | b']' | b'{' | b'}' | b'#' | b'"' | b'\''
+                                )
+                            })?;
+                            let name = &text[j..j + len];
+                            if b[j + len] != b':'
+                                || b.get(j + len + 1) != Some(&b' ')
+                                || name.is_empty()
+                                || name.len() > MAX_KEY
+                                || indicator(b[j])
+                                || name.ends_with(' ')
+                                || matches!(name, "~" | "null" | "Null" | "NULL" | "<<")
+                                || entries.len() >= MAX_KEYS
+                                || entries.iter().any(|(k, _)| k.name == name)
+                            {
+                                return None;
+                            }
+                            self.count()?;
+                            let key = Key {
+                                pos: line.pos(j),
+                                name: name.to_owned(),
+                            };
+                            let (node, end) = self.flow_item(line, skip(j + len + 1), depth + 1)?;
+                            entries.push((key, node));
+                            j = skip(end);
+                            match b.get(j) {
+                                Some(b',') => j = skip(j + 1),
+                                Some(b'}') => break,
+                                _ => return None,
+                            }
+                        }
+                    }
+                    Some((
+                        Node {
+                            pos,
+                            value: Value::Map(entries),
+                        },
+                        j + 1,
+                    ))
+                }
+                _ => None,
+            }
+        }
+
+        /// An item or value inside `[…]` or `{…}`.
+        fn flow_item(&mut self, line: &Line<'s>, at: usize, depth: usize) -> Option<(Node, usize)> {
+            let b = line.text.as_bytes();
+            match *b.get(at)? {
+                b'[' | b'{' | b'"' | b'\'' => self.flow(line, at, depth),
+                b'-' if b.get(at + 1).is_some_and(u8::is_ascii_digit) => self.flow_plain(line, at),
+                c if indicator(c) => None,
+                _ => self.flow_plain(line, at),
+            }
+        }
+
+        /// A plain value inside `[…]` or `{…}`: up to `,`, `]` or `}`.
+        fn flow_plain(&mut self, line: &Line<'s>, at: usize) -> Option<(Node, usize)> {
+            let rest = &line.text[at..];
+            let len = rest
+                .bytes()
+                .position(|c| matches!(c, b',' | b'[' | b']' | b'{' | b'}' | b':' | b'#'))?;
+            if !matches!(rest.as_bytes()[len], b',' | b']' | b'}') {
+                return None;
+            }
+            let t = rest[..len].trim_end_matches(' ');
+            self.count()?;
+            let node = Node {
+                pos: line.pos(at),
+                value: resolve(Cow::Borrowed(t), ScalarStyle::Plain),
+            };
+            Some((node, at + t.len()))
+        }
+    }
 }
 
 /// The column of the first tab in the indentation of line `line`, if any.
@@ -1215,6 +1825,422 @@ mod tests {
             ] {
                 assert!(!e.message.contains(leak), "{src:?}: {}", e.message);
             }
+        }
+    }
+
+    /// What `full` reads, for comparing with the fast path.
+    fn slow(src: &str) -> String {
+        format!("{:?}", full(src))
+    }
+
+    /// The fast path reads `src` exactly as the parser does, or leaves it.
+    fn agrees(src: &str) -> bool {
+        match fast::read(src) {
+            Some(n) => {
+                let f = format!("{:?}", Ok::<Node, SyntaxError>(n));
+                assert_eq!(f, slow(src), "fast path differs on {src:?}");
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn files(dir: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)];
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().is_some_and(|x| x == "yaml") {
+                    out.push(std::fs::read_to_string(&p).unwrap_or_default());
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn fast_path_reads_every_shipped_scenario_as_the_parser_does() {
+        let scenarios = files("scenarios");
+        assert!(scenarios.len() > 50);
+        for text in &scenarios {
+            assert!(agrees(text), "not on the fast path:\n{text}");
+        }
+        for text in files("rules").iter().chain(&files("tests")) {
+            agrees(text);
+        }
+    }
+
+    #[test]
+    fn fast_path_agrees_on_tricky_layouts() {
+        for src in [
+            "a: 1\n",
+            "a:\n  - x\n  - y\nb:\n- z\n- w: 1\n  v: [a, {b: c}]\nc: \"q\"\n",
+            "- a\n- b\n",
+            "- a: 1\n  b: 2\n- c: 3\n",
+            "- readings:\n  - x\n  - y\n  rules: {a: b}\n",
+            "a:\n  b:\n    c: d\n  e: f\ng: h\n",
+            "a: 1 # c\n# c\n  # c\nb: 'it''s'\n",
+            "\u{feff}a: 1\r\nb: [1, -2, 3.5]\r\n",
+            "名前: 日本語 # コメント\nx: [値, \"値2\", 3]\n",
+            "a: b#c\nd: e[1]\nf: -x\ng: g h  \n",
+            "a: [ ]\nb: {}\nc: [ a , b ]\nd: { x: 1 , y: [2] }\n",
+            "a: ''\nb: \"\"\nc: ' x '\n",
+            "a: 0x1F\nb: 1_000\nc: 017\nd: .inf\ne: 1e3\nf: ~\ng: null\nh: True\n",
+            "  a: 1\n  b: 2\n",
+            "a:\n\n  b: 1\n\nc: 2\n",
+            "a: x\n\n  y\n",
+            "a: x\n  # c\nb: y\n",
+            "a:\n- 1\nb: 2\n",
+            "a: [b, c]\n  d: 1\n",
+            "a: 1\na: 2\n",
+            "a: {x: 1, x: 2}\n",
+            "a:\n",
+            "a: [1, 2\n",
+            "a: \"x\n",
+            "a: b: c\n",
+            "- - a\n",
+            "-\n  a: 1\n",
+            "a: - b\n",
+            "a: 'x'y\n",
+            "a: [a]b\n",
+            "? a\n: b\n",
+            "a : b\n",
+            "a:b\n",
+            "a: [a: b]\n",
+            "a: {a: b, c}\n",
+            "a: [1,]\n",
+            "a: [,1]\n",
+            "a: |\n  x\n",
+            "a: &x 1\nb: *x\n",
+            "a: !!str x\n",
+            "---\na: 1\n",
+            "a: 1\n---\n",
+            "a: 1\n...\n",
+            "a:\t1\n",
+            "a: x\r\n  y\r\n",
+            "a: 1\n b: 2\n",
+            "a:\n  - x\n  b: 1\n",
+            "a: 'x\n",
+            "a: \"\\t\"\n",
+            "a: {b: [c, {d: [e]}]}\n",
+        ] {
+            agrees(src);
+        }
+        // The common shapes do take the fast path.
+        for src in [
+            "name: x\ntasks: [a, b]\nexpect:\n  verdict: eligible\n  rules: {r: pass}\n",
+            "readings:\n  - readings: { a: b }\n    rules: { c: fail }\n",
+        ] {
+            assert!(agrees(src), "{src}");
+        }
+    }
+
+    /// Characters that matter to YAML, for mutations.
+    const BITS: &[&str] = &[
+        ":",
+        "-",
+        " ",
+        "\n",
+        "  ",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "#",
+        "&a ",
+        "*a",
+        "!!str ",
+        "'",
+        "\"",
+        "|",
+        ">",
+        "~",
+        "null",
+        "true",
+        "0x1F",
+        "1e9",
+        "-1",
+        "---\n",
+        "? ",
+        "\t",
+        "\u{feff}",
+        "日本",
+        "\\",
+        "%YAML 1.2\n",
+        "- ",
+        ": ",
+        " #",
+        "\r\n",
+        "''",
+        "\"\"",
+        "[]",
+        "{}",
+        "a: b",
+        "\n  ",
+        "\n- ",
+        "<<: ",
+    ];
+
+    /// A small random YAML document in the styles scenario files use, from `seed`.
+    fn document(seed: u64) -> String {
+        struct Gen {
+            state: u64,
+            out: String,
+        }
+        impl Gen {
+            fn next(&mut self, n: usize) -> usize {
+                // xorshift64*
+                self.state ^= self.state >> 12;
+                self.state ^= self.state << 25;
+                self.state ^= self.state >> 27;
+                (self.state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % n.max(1)
+            }
+            fn scalar(&mut self) -> &'static str {
+                const S: &[&str] = &[
+                    "x",
+                    "un_peacekeeping",
+                    "1",
+                    "-2",
+                    "0",
+                    "358",
+                    "1.5",
+                    "~",
+                    "null",
+                    "true",
+                    "False",
+                    "yes",
+                    "\"q\"",
+                    "\"日本語、テスト\"",
+                    "'s'",
+                    "'it''s'",
+                    "a b",
+                    "2016-11-15",
+                    "0x1F",
+                    "1_000",
+                    "017",
+                    ".inf",
+                    "\"\"",
+                    "''",
+                    "値",
+                    "b#c",
+                    "e[1]",
+                    "-x",
+                    "9999999999999999999999",
+                ];
+                S[self.next(S.len())]
+            }
+            fn key(&mut self) -> String {
+                const K: &[&str] = &["a", "name", "date", "ja", "名前", "k-1", "x.y", "1", "true"];
+                K[self.next(K.len())].to_owned()
+            }
+            fn comment(&mut self) -> &'static str {
+                [" # c", "", "", "  # コメント"][self.next(4)]
+            }
+            fn flow(&mut self, depth: usize) -> String {
+                match self.next(if depth > 2 { 1 } else { 3 }) {
+                    0 => self.scalar().replace(['[', ']', '#'], "z"),
+                    1 => {
+                        let items: Vec<String> =
+                            (0..self.next(4)).map(|_| self.flow(depth + 1)).collect();
+                        let sep = [", ", ",", " , "][self.next(3)];
+                        let pad = [" ", ""][self.next(2)];
+                        format!("[{pad}{}{pad}]", items.join(sep))
+                    }
+                    _ => {
+                        let n = self.next(4);
+                        let mut items = Vec::new();
+                        for i in 0..n {
+                            items.push(format!("k{i}: {}", self.flow(depth + 1)));
+                        }
+                        format!("{{{}}}", items.join(", "))
+                    }
+                }
+            }
+            /// A mapping's entries at `indent`; the first line's prefix already written.
+            fn map(&mut self, indent: usize, first: bool, depth: usize) {
+                let n = 1 + self.next(4);
+                for i in 0..n {
+                    if !(first && i == 0) {
+                        self.out.push_str(&" ".repeat(indent));
+                    }
+                    let key = format!("{}{}", self.key(), i);
+                    self.out.push_str(&key);
+                    self.out.push(':');
+                    self.value(indent, depth);
+                    if self.next(6) == 0 {
+                        self.out.push('\n');
+                    }
+                    if self.next(8) == 0 {
+                        let pad = self.next(indent + 1);
+                        self.out.push_str(&" ".repeat(pad));
+                        self.out.push_str("# comment\n");
+                    }
+                }
+            }
+            fn seq(&mut self, indent: usize, depth: usize) {
+                for _ in 0..1 + self.next(3) {
+                    self.out.push_str(&" ".repeat(indent));
+                    self.out.push('-');
+                    let gap = 1 + self.next(2);
+                    self.out.push_str(&" ".repeat(gap));
+                    match self.next(if depth > 3 { 2 } else { 3 }) {
+                        0 => {
+                            let s = self.scalar();
+                            let c = self.comment();
+                            self.out.push_str(&format!("{s}{c}\n"));
+                        }
+                        1 => {
+                            let f = self.flow(0);
+                            self.out.push_str(&format!("{f}\n"));
+                        }
+                        _ => self.map(indent + 1 + gap, true, depth + 1),
+                    }
+                }
+            }
+            /// After `key:`: a value on the line, or a nested block below.
+            fn value(&mut self, indent: usize, depth: usize) {
+                match self.next(if depth > 3 { 2 } else { 5 }) {
+                    0 => {
+                        let s = self.scalar();
+                        let c = self.comment();
+                        self.out.push_str(&format!(" {s}{c}\n"));
+                    }
+                    1 => {
+                        let f = self.flow(0);
+                        self.out.push_str(&format!(" {f}\n"));
+                    }
+                    2 => {
+                        self.out.push('\n');
+                        let step = [1, 2, 4][self.next(3)];
+                        self.map(indent + step, false, depth + 1);
+                    }
+                    3 => {
+                        self.out.push('\n');
+                        self.seq(indent + 2, depth + 1);
+                    }
+                    _ => {
+                        self.out.push('\n');
+                        self.seq(indent, depth + 1);
+                    }
+                }
+            }
+        }
+        let mut g = Gen {
+            state: seed | 1,
+            out: String::new(),
+        };
+        if g.next(10) == 0 {
+            g.out.push('\u{feff}');
+        }
+        if g.next(8) == 0 {
+            g.out.push_str("# header\n");
+        }
+        if g.next(6) == 0 {
+            g.seq(0, 0);
+        } else {
+            g.map(0, false, 0);
+        }
+        if g.next(5) == 0 {
+            g.out = g.out.replace('\n', "\r\n");
+        }
+        g.out
+    }
+
+    #[test]
+    fn fast_path_leaves_odd_characters_to_the_parser() {
+        for c in [
+            "\t", "\u{1}", "\u{1f}", "\u{7f}", "\u{85}", "\u{9f}", "\u{2028}", "\u{2029}",
+            "\u{feff}", "\u{fffe}", "\u{ffff}", "\r",
+        ] {
+            for src in [
+                format!("a: x{c}y\n"),
+                format!("a: long enough to fill words {c} and more text\n"),
+                format!("# a comment {c} long enough to fill words\na: 1\n"),
+            ] {
+                assert!(fast::read(&src).is_none(), "{src:?}");
+            }
+        }
+        // Printable text of every width stays on the fast path.
+        assert!(agrees(
+            "a: x~ y日本語\u{a0}\u{e000}\u{fffd}\u{10ffff} and more text\r\n"
+        ));
+    }
+
+    #[test]
+    fn generated_documents_mostly_take_the_fast_path() {
+        let fast = (0..500u64).filter(|&seed| agrees(&document(seed))).count();
+        assert!(fast > 300, "{fast} of 500");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn fast_path_agrees_on_mutated_scenarios(
+            which in proptest::prelude::any::<usize>(),
+            edits in proptest::collection::vec(
+                (proptest::prelude::any::<usize>(), 0..3usize, proptest::prelude::any::<usize>()),
+                1..5,
+            ),
+        ) {
+            let texts = files("scenarios");
+            let mut s: Vec<char> = texts[which % texts.len()].chars().collect();
+            for (at, kind, piece) in edits {
+                if s.is_empty() {
+                    break;
+                }
+                let p = at % s.len();
+                let bit = BITS[piece % BITS.len()];
+                match kind {
+                    0 => {
+                        s.remove(p);
+                    }
+                    1 => {
+                        for (k, c) in bit.chars().enumerate() {
+                            s.insert(p + k, c);
+                        }
+                    }
+                    _ => s[p] = bit.chars().next().unwrap_or(' '),
+                }
+            }
+            let text: String = s.into_iter().collect();
+            agrees(&text);
+        }
+
+        #[test]
+        fn fast_path_agrees_on_random_documents(seed in proptest::prelude::any::<u64>()) {
+            agrees(&document(seed));
+        }
+
+        #[test]
+        fn fast_path_agrees_on_generated_documents(
+            lines in proptest::collection::vec(
+                (0..4usize, 0..6usize, 0..BITS.len(), 0..12usize),
+                1..12,
+            ),
+        ) {
+            // Lines of `key: value`, `- item` and nested keys at a few indents.
+            const VALUES: &[&str] = &[
+                "x", "1", "-2", "1.5", "~", "true", "\"q\"", "'s'", "[a, b]", "{a: b}", "", "a b",
+            ];
+            let mut text = String::new();
+            for (i, (depth, shape, bit, value)) in lines.into_iter().enumerate() {
+                let pad = "  ".repeat(depth);
+                let v = VALUES[value];
+                match shape {
+                    0 => text.push_str(&format!("{pad}k{i}: {v}\n")),
+                    1 => text.push_str(&format!("{pad}- {v}\n")),
+                    2 => text.push_str(&format!("{pad}- k{i}: {v}\n")),
+                    3 => text.push_str(&format!("{pad}k{i}:\n")),
+                    4 => text.push_str(&format!("{pad}k{i}: {v}{}\n", BITS[bit])),
+                    _ => text.push_str(&format!("{pad}# {}\n", BITS[bit])),
+                }
+            }
+            agrees(&text);
         }
     }
 }
