@@ -9,7 +9,8 @@
 //! - `~`, `null`, `Null`, `NULL` and nothing are null; `true`/`True`/`TRUE` and
 //!   `false`/`False`/`FALSE` are booleans (`yes`, `no`, `on`, `off` are text);
 //! - an integer is written in decimal, as in JSON: `-?(0|[1-9][0-9]*)`;
-//! - a fraction, an exponent, `.inf` or `.nan` is a number kept as written;
+//! - a fraction, an exponent, `.inf`, `.nan` or an integer beyond `i64` is a
+//!   number kept as written (`1.0` stays `1.0` in messages);
 //! - every notation YAML readers disagree on (`0x1F`, `0o17`, `0b101`,
 //!   `1_000`, `017`, `+5`) and everything else is text, so the loader's type
 //!   check reports it as written (`found \`0b101\``);
@@ -745,10 +746,27 @@ fn scan_error(src: &str, e: &ScanError) -> SyntaxError {
         ErrorKind::AnchorCountOverflow => {
             format!("the document uses more than {MAX_ALIASES} aliases").into()
         }
-        _ => {
-            "found a line YAML cannot read here (a `%` directive, `---` or `...` out of place?)"
+        ErrorKind::UnsupportedYamlMajorVersion => {
+            "the file declares a YAML version other than 1.2: remove the `%YAML` line".into()
+        }
+        ErrorKind::ExpectedDocumentStart | ErrorKind::MissingDocumentEndBeforeDirective => {
+            "a `%` directive line must be followed by `---`, at the start of the file: remove it (none is needed)"
                 .into()
         }
+        ErrorKind::DuplicateVersionDirective
+        | ErrorKind::DuplicateTagDirective
+        | ErrorKind::MissingYamlVersion
+        | ErrorKind::MissingYamlVersionSeparator
+        | ErrorKind::YamlVersionTooLong
+        | ErrorKind::MissingDirectiveName
+        | ErrorKind::InvalidDirectiveName
+        | ErrorKind::InvalidDirectiveTerminator
+        | ErrorKind::InvalidTagDirectiveTerminator
+        | ErrorKind::DirectiveByteLimitExceeded { .. }
+        | ErrorKind::TooManyReservedDirectiveParams { .. } => {
+            "this `%` directive line is not valid: remove it (none is needed)".into()
+        }
+        _ => "found text YAML cannot read here".into(),
     };
     error(pos, message)
 }
@@ -1679,6 +1697,22 @@ mod tests {
         let e = err("%YAML 1.1\n---\na: yes\n");
         assert_eq!(e.pos, at(1, 1));
         assert!(e.message.contains("`%YAML 1.1`"), "{}", e.message);
+        for (src, line, words) in [
+            ("%YAML 2.0\n---\na: 1\n", 1, "other than 1.2"),
+            ("%YAML 1.3\n---\na: 1\n", 1, "`%YAML 1.3`"),
+            (
+                "%YAML 1.2\n%YAML 1.2\n---\na: 1\n",
+                2,
+                "directive line is not valid",
+            ),
+            ("%YAML x\n---\n", 1, "directive line is not valid"),
+            ("%YAML 1.2\na: 1\n", 2, "followed by `---`"),
+            ("a: 1\n%YAML 1.2\n---\nb: 1\n", 2, "followed by `---`"),
+        ] {
+            let e = err(src);
+            assert_eq!(e.pos.map(|p| p.line), Some(line), "{src:?}");
+            assert!(e.message.contains(words), "{src:?}: {}", e.message);
+        }
     }
 
     #[test]
