@@ -96,10 +96,9 @@ impl RuleSet {
         &self.warnings
     }
 
-    fn origin<'a>(&self, file: &'a str, source: Option<&'a str>) -> Origin<'a> {
+    fn origin<'a>(&self, file: &'a str) -> Origin<'a> {
         Origin {
             file,
-            source,
             key: self.law.key,
             today: Date::today(),
         }
@@ -107,7 +106,7 @@ impl RuleSet {
 
     /// Parses a scenario from YAML text; `file` is the name used in messages.
     pub fn parse_scenario(&self, text: &str, file: &str) -> Result<Scenario, ScenarioError> {
-        load::scenario::from_yaml(&self.law, text, &self.origin(file, Some(text)))
+        load::scenario::from_yaml(&self.law, text, &self.origin(file))
     }
 
     /// Reads a scenario from JSON (the same shape as a YAML scenario file),
@@ -116,7 +115,7 @@ impl RuleSet {
         let mut s = load::scenario::from_tree(
             &self.law,
             &crate::tree::from_json(json),
-            &self.origin("(json)", None),
+            &self.origin("(json)"),
         )?;
         s.file = None;
         Ok(s)

@@ -30,7 +30,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const CHUNK: usize = 8192;
 
 /// The most changes one what-if alternative may make (the CLI's `--max-changes` range).
-const MAX_CHANGES: i64 = 8;
+const MAX_CHANGES: i64 = peacecoop::MAX_CHANGES as i64;
 
 /// The name a scenario read from text without a file goes by in messages.
 const NO_FILE: &str = "<string>";
