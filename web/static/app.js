@@ -256,6 +256,7 @@
     if (meta) meta.parentNode.insertBefore($("failing-box"), meta.nextSibling);
     $("history").innerHTML = r.html.history;
     $("trace").innerHTML = r.html.trace;
+    if (r.html.sources !== state.sourcesHtml) $("sources").innerHTML = state.sourcesHtml = r.html.sources;
     var ms = performance.now() - t0;
     state.timings.push(ms);
     if (state.timings.length > 50) state.timings.shift();

@@ -3,6 +3,7 @@
 //! JavaScript, so they run (and are tested) natively too.
 
 use peacecoop::render::{diagnostic, fragments};
+use peacecoop::report::HandoutContext;
 use peacecoop::{
     DEFAULT_MAX_SCENARIO_BYTES, Date, Keep, Lang, RuleSet, Scenario, ScenarioError, WhatifOptions,
 };
@@ -249,6 +250,14 @@ pub fn to_yaml(json: &str) -> Result<String, Failure> {
     Ok(crate::yaml_out::scenario(&v, &order))
 }
 
+/// The ruleset's words for the fragments (its sources list), made once per language.
+fn context(rules: &RuleSet, lang: Lang) -> &'static HandoutContext {
+    static EN: OnceLock<HandoutContext> = OnceLock::new();
+    static JA: OnceLock<HandoutContext> = OnceLock::new();
+    let cell = if lang == Lang::Ja { &JA } else { &EN };
+    cell.get_or_init(|| rules.handout_context(lang))
+}
+
 fn report_of(rules: &RuleSet, s: &Scenario, lang: Lang) -> peacecoop::report::Report {
     rules.report(s, &rules.evaluate(s), lang)
 }
@@ -262,20 +271,21 @@ pub fn evaluate(yaml: &str, opts: &str) -> Result<String, Failure> {
     to_json(&report_of(rules, &s, lang))
 }
 
-/// The report and the page's fragments: `{report, html: {summary, trace, history}}`.
+/// The report and the page's fragments: `{report, html: {summary, trace, history, sources}}`.
 pub fn render(yaml: &str, opts: &str) -> Result<String, Failure> {
     let rules = rules()?;
     let o = options(opts)?;
     let lang = lang(&o)?;
     let s = scenario_with(rules, yaml, &o)?;
-    let report = report_of(rules, &s, lang);
-    let history = rules.history(&s, lang);
+    let sheet = (report_of(rules, &s, lang), Some(rules.history(&s, lang)));
+    let f = fragments::fragments(context(rules, lang), &sheet);
     let html = json!({
-        "summary": fragments::summary(&report, lang),
-        "trace": fragments::trace(&report, lang),
-        "history": fragments::history(&report, &history, lang),
+        "summary": f.summary,
+        "trace": f.trace,
+        "history": f.history,
+        "sources": f.sources,
     });
-    let out = json!({"report": report, "html": html});
+    let out = json!({"report": sheet.0, "html": html});
     to_json(&out)
 }
 
