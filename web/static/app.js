@@ -241,6 +241,7 @@
       showError(e);
       return;
     }
+    var t1 = performance.now();
     clearError();
     state.report = r.report;
     var v = $("verdict");
@@ -254,10 +255,11 @@
     // the rules not met go right under the verdict, before steps and advisories
     var meta = v.querySelector("dl.meta");
     if (meta) meta.parentNode.insertBefore($("failing-box"), meta.nextSibling);
-    $("history").innerHTML = r.html.history;
-    $("trace").innerHTML = r.html.trace;
+    if (r.html.history !== state.historyHtml) $("history").innerHTML = state.historyHtml = r.html.history;
+    drawTrace(r.html.trace);
     if (r.html.sources !== state.sourcesHtml) $("sources").innerHTML = state.sourcesHtml = r.html.sources;
-    var ms = performance.now() - t0;
+    var t2 = performance.now(), ms = t2 - t0;
+    window.__pc.lastBreakdown = { engine: t1 - t0, dom: t2 - t1 };
     state.timings.push(ms);
     if (state.timings.length > 50) state.timings.shift();
     window.__pc.lastRenderMs = ms;
@@ -268,6 +270,24 @@
       requestAnimationFrame(function () { setTimeout(function () { window.__pc.firstVerdictPaintedAt = performance.now(); }, 0); });
     }
     schedulePanels();
+  }
+  // The trace is one element per group, then the counts: only the parts an edit changed are
+  // replaced (a typical edit changes one or two groups; the rest keep their DOM and open details).
+  function drawTrace(html) {
+    var box = $("trace"), parts = html.split(/(?=<section class="group")|(?=<p class="counts")/);
+    var old = state.traceParts;
+    if (!old || old.length !== parts.length || box.children.length !== parts.length) {
+      box.innerHTML = html;
+    } else {
+      for (var i = 0; i < parts.length; i++) {
+        if (parts[i] === old[i]) continue;
+        var t = document.createElement("template");
+        t.innerHTML = parts[i];
+        if (t.content.childNodes.length !== 1) { box.innerHTML = html; break; }
+        box.replaceChild(t.content, box.children[i]);
+      }
+    }
+    state.traceParts = parts;
   }
   var verdictVisible = true;
   function miniVerdict(v) {
