@@ -172,9 +172,20 @@ impl RuleSet {
     ///
     /// The evaluation carries the ruleset that made it, so a report can never
     /// mix one ruleset's rules with another's results.
+    ///
+    /// A scenario read with another ruleset than the evaluation's is
+    /// reported as not evaluated (every rule undetermined), never mixed.
     pub fn report(&self, scenario: &Scenario, evaluation: &Evaluation<'_>, lang: Lang) -> Report {
+        if scenario.vocab_key != evaluation.law.key {
+            let foreign = crate::engine::foreign(evaluation.law, scenario);
+            return build(scenario, &foreign, lang, |_, _| Vec::new());
+        }
         build(scenario, evaluation, lang, |s, e| {
-            crate::analysis::readings::depends_on(self, s, e)
+            if s.vocab_key == self.law.key {
+                crate::analysis::readings::depends_on(self, s, e)
+            } else {
+                Vec::new()
+            }
         })
     }
 }
