@@ -1,16 +1,19 @@
 //! Prepares the shipped ruleset at build time, so that it is ready the moment
 //! a program asks for it: every rule file under `rules/` is embedded as text
-//! (for messages and `--rules` comparisons), and the ruleset is loaded,
-//! checked and compiled here, by the library's own modules, then stored as
-//! one binary blob (postcard) that `RuleSet::embedded` only has to decode.
-//! If the rules have any error or warning, no blob is written and the
-//! library loads the texts at run time instead, reporting every problem.
+//! (for messages and `--rules` comparisons); the ruleset is loaded and
+//! checked here, by the library's own modules, and stored as one binary blob
+//! (postcard) that `RuleSet::embedded` only has to decode; and its rules are
+//! compiled to Rust (`build/codegen.rs`), the fast path of evaluation. If the
+//! rules have any error or warning, neither is written and the library loads
+//! the texts at run time instead, reporting every problem.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 // The library's core, compiled into the build script: the same loader, the
 // same checks and the same compiler as at run time.
+#[path = "build/codegen.rs"]
+mod codegen;
 #[allow(dead_code, unused_imports)]
 #[path = "src/engine/mod.rs"]
 mod engine;
@@ -44,6 +47,15 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// The generated module when the rules could not be compiled: nothing is
+/// available, and `RuleSet::embedded` reports the rules' problems instead.
+const NO_NATIVE: &str = "pub(crate) const RULES: usize = usize::MAX;
+pub(crate) static EPOCHS: &[i64] = &[];
+pub(crate) static READS: &[u64] = &[];
+pub(crate) fn trace(_: usize, _: &Values, _: &[u8], _: &mut [RuleResult]) -> Verdict { Verdict::Undetermined }
+pub(crate) fn verdict(_: usize, _: &Values, _: &[u8]) -> Verdict { Verdict::Undetermined }
+";
+
 fn write(path: &Path, bytes: &[u8]) {
     if let Err(e) = std::fs::write(path, bytes) {
         panic!("cannot write {}: {e}", path.display());
@@ -54,7 +66,7 @@ fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default());
     println!("cargo:rerun-if-changed=rules");
-    for dir in ["src/model", "src/load", "src/engine"] {
+    for dir in ["src/model", "src/load", "src/engine", "build"] {
         println!("cargo:rerun-if-changed={dir}");
     }
     for file in ["src/error.rs", "src/tree.rs", "src/yaml.rs"] {
@@ -81,14 +93,15 @@ fn main() {
         });
     }
     src.push_str("];\n");
-    let (blob, pool) = match load::load_files(&texts) {
+    let (blob, pool, native) = match load::load_files(&texts) {
         Ok((law, warnings)) if warnings.is_empty() => {
-            let programs = engine::compiled::Programs::compile(&law);
-            let (blob, pool) = model::strings::collect(|| postcard::to_allocvec(&(law, programs)));
-            (blob.unwrap_or_default(), pool)
+            let native = codegen::generate(&law);
+            let (blob, pool) = model::strings::collect(|| postcard::to_allocvec(&law));
+            (blob.unwrap_or_default(), pool, native)
         }
-        _ => (Vec::new(), String::new()),
+        _ => (Vec::new(), String::new(), NO_NATIVE.to_owned()),
     };
+    write(&out_dir.join("native.rs"), native.as_bytes());
     let blob_path = out_dir.join("ruleset.bin");
     let pool_path = out_dir.join("ruleset-strings.txt");
     write(&blob_path, &blob);

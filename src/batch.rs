@@ -24,12 +24,11 @@ impl RuleSet {
     pub fn reports(&self, scenarios: &[Scenario], lang: Lang, trace: bool) -> Vec<Report> {
         map(scenarios, |s| {
             let e = self.evaluate(s);
-            let mut r = self.report(s, &e, lang);
-            if !trace {
-                r.trace = Vec::new();
-                r.groups = Vec::new();
+            if trace {
+                self.report(s, &e, lang)
+            } else {
+                self.report_summary(s, &e, lang)
             }
-            r
         })
     }
 }

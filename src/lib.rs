@@ -75,6 +75,8 @@ mod error;
 mod files;
 mod load;
 mod model;
+#[path = "engine/native.rs"]
+mod native;
 pub mod render;
 pub mod report;
 mod ruleset;
@@ -90,7 +92,7 @@ pub struct ReadmeDoctests;
 pub use analysis::history::{Changed, HistoryReport, HistoryRow};
 pub use analysis::matrix::{Dim, MatrixError, MatrixReport, Row};
 pub use analysis::readings::{Combination, ReadingsReport};
-pub use analysis::whatif::{Alternative, Change, Keep, WhatifOptions, WhatifReport};
+pub use analysis::whatif::{Alternative, Change, Keep, MAX_CHANGES, WhatifOptions, WhatifReport};
 pub use engine::Evaluation;
 pub use error::{Code, Diagnostic, RulesetError, ScenarioError, Severity};
 pub use files::DEFAULT_MAX_SCENARIO_BYTES;

@@ -3,7 +3,7 @@
 //! (what-if, history, truth tables, readings) and the report add their own
 //! methods to it from their modules.
 
-use crate::engine::{self, Evaluation, compiled::Programs};
+use crate::engine::{self, Evaluation};
 use crate::error::{Code, Diagnostic, RulesetError, ScenarioError, did_you_mean, suggest};
 use crate::load::scenario::Origin;
 use crate::load::{self, RuleFile, ScenarioBuilder};
@@ -26,7 +26,9 @@ use crate::model::value::Value;
 #[derive(Debug, Clone)]
 pub struct RuleSet {
     pub(crate) law: Law,
-    pub(crate) programs: Programs,
+    /// Whether the code generated at build time evaluates it (the shipped
+    /// ruleset); otherwise the interpreter does.
+    pub(crate) native: bool,
     pub(crate) warnings: Vec<Diagnostic>,
 }
 
@@ -43,31 +45,28 @@ pub(crate) fn embedded_source(name: &str) -> Option<&'static str> {
 
 impl RuleSet {
     fn from_law(law: Law, warnings: Vec<Diagnostic>) -> RuleSet {
-        let programs = Programs::compile(&law);
         RuleSet {
             law,
-            programs,
+            native: false,
             warnings,
         }
     }
 
     /// The ruleset shipped in `rules/`, embedded in the library at build
-    /// time: no filesystem needed. It was loaded, checked and compiled when
-    /// the library was built, so this only decodes it (tens of
-    /// microseconds); should that ever fail, the embedded texts are loaded
-    /// with every check instead.
+    /// time: no filesystem needed. It was loaded and checked when the
+    /// library was built, so this only decodes it, and its rules were
+    /// compiled to Rust then too; should decoding ever fail, the embedded
+    /// texts are loaded with every check instead.
     pub fn embedded() -> Result<RuleSet, RulesetError> {
         let ready = crate::model::strings::read_from(EMBEDDED_STRINGS, || {
-            postcard::from_bytes::<(Law, Programs)>(EMBEDDED_READY)
+            postcard::from_bytes::<Law>(EMBEDDED_READY)
         });
-        if let Ok((law, programs)) = ready {
-            return Ok(RuleSet {
-                law,
-                programs,
-                warnings: Vec::new(),
-            });
-        }
-        RuleSet::embedded_from_texts()
+        let mut rs = match ready {
+            Ok(law) => RuleSet::from_law(law, Vec::new()),
+            Err(_) => RuleSet::embedded_from_texts()?,
+        };
+        rs.native = crate::native::fits(&rs.law);
+        Ok(rs)
     }
 
     /// The shipped ruleset loaded from its embedded texts, with every check.
@@ -97,10 +96,9 @@ impl RuleSet {
         &self.warnings
     }
 
-    fn origin<'a>(&self, file: &'a str, source: Option<&'a str>) -> Origin<'a> {
+    fn origin<'a>(&self, file: &'a str) -> Origin<'a> {
         Origin {
             file,
-            source,
             key: self.law.key,
             today: Date::today(),
         }
@@ -108,7 +106,7 @@ impl RuleSet {
 
     /// Parses a scenario from YAML text; `file` is the name used in messages.
     pub fn parse_scenario(&self, text: &str, file: &str) -> Result<Scenario, ScenarioError> {
-        load::scenario::from_yaml(&self.law, text, &self.origin(file, Some(text)))
+        load::scenario::from_yaml(&self.law, text, &self.origin(file))
     }
 
     /// Reads a scenario from JSON (the same shape as a YAML scenario file),
@@ -117,7 +115,7 @@ impl RuleSet {
         let mut s = load::scenario::from_tree(
             &self.law,
             &crate::tree::from_json(json),
-            &self.origin("(json)", None),
+            &self.origin("(json)"),
         )?;
         s.file = None;
         Ok(s)
@@ -148,7 +146,13 @@ impl RuleSet {
         if scenario.vocab_key != self.law.key {
             return engine::foreign(&self.law, scenario);
         }
-        engine::compiled::evaluate(&self.law, &self.programs, scenario)
+        if self.native {
+            let mut e = Evaluation::empty(&self.law);
+            crate::native::evaluate_into(&self.law, scenario, &mut e);
+            e
+        } else {
+            engine::interpret::evaluate(&self.law, scenario)
+        }
     }
 
     /// Like [`RuleSet::evaluate`], reusing `into`'s buffers (for sweeps).
@@ -157,7 +161,11 @@ impl RuleSet {
             *into = engine::foreign(&self.law, scenario);
             return;
         }
-        engine::compiled::evaluate_into(&self.law, &self.programs, scenario, into);
+        if self.native {
+            crate::native::evaluate_into(&self.law, scenario, into);
+        } else {
+            *into = engine::interpret::evaluate(&self.law, scenario);
+        }
     }
 
     /// The verdict alone, without the trace: the fast path for sweeps.
@@ -165,7 +173,11 @@ impl RuleSet {
         if scenario.vocab_key != self.law.key {
             return Verdict::Undetermined;
         }
-        engine::compiled::verdict(&self.law, &self.programs, scenario)
+        if self.native {
+            crate::native::verdict(&self.law, scenario)
+        } else {
+            engine::interpret::verdict_consulting(&self.law, scenario).0
+        }
     }
 
     /// Evaluates as of `date` instead of the scenario's own date (`--date`).
@@ -254,22 +266,27 @@ mod embedded_tests {
     use super::*;
 
     /// The blob prepared by the build script is the ruleset the loader makes
-    /// from the same texts now: same law, same programs, no warnings lost.
+    /// from the same texts now (no warnings lost), and the generated code
+    /// was made for it.
     #[test]
     fn the_ready_made_ruleset_is_the_loaded_one() {
         assert!(
             !EMBEDDED_READY.is_empty(),
             "the build script wrote no ruleset"
         );
-        let ready: (Law, Programs) = crate::model::strings::read_from(EMBEDDED_STRINGS, || {
+        let ready: Law = crate::model::strings::read_from(EMBEDDED_STRINGS, || {
             postcard::from_bytes(EMBEDDED_READY)
         })
         .expect("the embedded blob decodes");
         let loaded = RuleSet::embedded_from_texts().expect("the shipped rules load");
         assert!(loaded.warnings.is_empty());
-        assert_eq!(format!("{:?}", ready.0), format!("{:?}", loaded.law));
-        assert_eq!(ready.1, loaded.programs);
+        assert_eq!(format!("{ready:?}"), format!("{:?}", loaded.law));
         let fast = RuleSet::embedded().expect("embedded");
         assert_eq!(fast.law.key, loaded.law.key);
+        assert!(fast.native, "the generated code fits the shipped rules");
+        assert!(
+            !loaded.native,
+            "a ruleset loaded at run time is interpreted"
+        );
     }
 }

@@ -41,8 +41,10 @@ pub enum Value {
     Bool(bool),
     /// An integer that fits in `i64`.
     Int(i64),
-    /// A floating-point number (or an integer too large for `i64`).
-    Float(f64),
+    /// A number that is not an integer within `i64` (a fraction, an exponent,
+    /// `.inf`, or too many digits), kept as written (`1.0`, `1e3`), so messages
+    /// quote what the user wrote and nothing reads it as a whole number.
+    Float(String),
     /// Any other scalar.
     Str(String),
     /// A sequence.
@@ -72,7 +74,7 @@ impl fmt::Display for Value {
             Value::Null => f.write_str("null"),
             Value::Bool(b) => write!(f, "{b}"),
             Value::Int(i) => write!(f, "{i}"),
-            Value::Float(x) => write!(f, "{x}"),
+            Value::Float(x) => f.write_str(x),
             Value::Str(s) => f.write_str(s),
             Value::Seq(_) => f.write_str("a list"),
             Value::Map(_) => f.write_str("a mapping"),
@@ -90,23 +92,6 @@ impl Node {
     }
 }
 
-/// The text of the scalar that starts at `pos` in `source`, as written
-/// (`1.0`, `0b101`), up to the next separator; `None` when there is none.
-pub fn scalar_text(source: &str, pos: Pos) -> Option<&str> {
-    if pos.line == 0 {
-        return None;
-    }
-    let line = source.lines().nth(pos.line as usize - 1)?;
-    let start = line
-        .char_indices()
-        .nth(pos.column.saturating_sub(1) as usize)
-        .map(|(i, _)| i)?;
-    let rest = &line[start..];
-    let end = rest.find([',', ']', '}', '#']).unwrap_or(rest.len());
-    let t = rest[..end].trim();
-    (!t.is_empty()).then_some(t)
-}
-
 /// A JSON value as a tree (no positions).
 pub fn from_json(v: &serde_json::Value) -> Node {
     use serde_json::Value as J;
@@ -115,7 +100,7 @@ pub fn from_json(v: &serde_json::Value) -> Node {
         J::Bool(b) => Value::Bool(*b),
         J::Number(n) => match n.as_i64() {
             Some(i) => Value::Int(i),
-            None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+            None => Value::Float(n.to_string()),
         },
         J::String(s) => Value::Str(s.clone()),
         J::Array(items) => Value::Seq(items.iter().map(from_json).collect()),

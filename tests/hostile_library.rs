@@ -78,6 +78,8 @@ fn an_evaluation_reported_with_another_scenario_does_not_panic() {
             for e in [&e_shipped, &e_small] {
                 let r = rs.report(s, e, Lang::En);
                 let _ = peacecoop::render::text(&r, &peacecoop::render::TextOptions::default());
+                let r = rs.report_summary(s, e, Lang::Ja);
+                let _ = peacecoop::render::text(&r, &peacecoop::render::TextOptions::default());
             }
         }
     }

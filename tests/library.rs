@@ -254,6 +254,16 @@ fn reports_keep_input_order_and_can_leave_the_trace_out() {
         assert_eq!(a.verdict, rules.evaluate(s).verdict(), "{f}");
         assert_eq!(a.verdict, b.verdict, "{f}");
         assert!(!a.trace.is_empty() && b.trace.is_empty());
+        // Without the trace, everything else is the same, in both languages.
+        let mut stripped = a.clone();
+        stripped.trace.clear();
+        stripped.groups.clear();
+        assert_eq!(&stripped, b, "{f}");
+        let e = rules.evaluate(s);
+        let mut ja = rules.report(s, &e, Lang::Ja);
+        ja.trace.clear();
+        ja.groups.clear();
+        assert_eq!(ja, rules.report_summary(s, &e, Lang::Ja), "{f}");
         let v = serde_json::to_value(b).expect("serializes");
         assert!(v.get("trace").is_none() && v.get("verdict").is_some());
     }

@@ -98,7 +98,7 @@ pub(crate) fn consulted(rs: &RuleSet, s: &Scenario, fixed: &[usize]) -> ReadingS
     let law = &rs.law;
     let free = |set: ReadingSet| ReadingSet(set.0 & !fixed.iter().fold(0u64, |m, &r| m | (1 << r)));
     let mut set = free(
-        crate::engine::compiled::verdict_consulting(law, &rs.programs, s)
+        crate::engine::interpret::verdict_consulting(law, s)
             .1
             .union(default_readings(law, s)),
     );
@@ -121,7 +121,7 @@ pub(crate) fn consulted(rs: &RuleSet, s: &Scenario, fixed: &[usize]) -> ReadingS
                 alt.chosen[r] = Some(o);
             }
             alt.resolve(&law.vocab, &law.readings);
-            let (_, c) = crate::engine::compiled::verdict_consulting(law, &rs.programs, &alt);
+            let (_, c) = crate::engine::interpret::verdict_consulting(law, &alt);
             grown = grown.union(free(c.union(default_readings(law, &alt))));
         }
         if grown == set {

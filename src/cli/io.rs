@@ -60,10 +60,19 @@ impl Kept {
 impl Io {
     /// Standard output and error.
     pub fn std() -> Io {
-        let out = anstream::AutoStream::auto(std::io::stdout().lock());
-        let color = !matches!(out.current_choice(), anstream::ColorChoice::Never);
+        let stdout = std::io::stdout().lock();
+        let choice = anstream::AutoStream::choice(&stdout);
+        let color = !matches!(choice, anstream::ColorChoice::Never);
+        // Renderers paint only when `color` is set, so without colour there
+        // is nothing to strip: pass the bytes through (stripping costs more
+        // than rendering a JSON batch).
+        let choice = if color {
+            choice
+        } else {
+            anstream::ColorChoice::AlwaysAnsi
+        };
         Io {
-            out,
+            out: anstream::AutoStream::new(stdout, choice),
             err: anstream::AutoStream::auto(std::io::stderr()),
             color,
             closed: false,

@@ -53,7 +53,8 @@ pub struct Evaluation<'r> {
     pub(crate) results: Vec<RuleResult>,
     /// All facts missing in undetermined rules.
     pub(crate) missing: FactSet,
-    /// The readings consulted while evaluating.
+    /// Every reading the conditions of the rules in force test (a superset
+    /// of those that mattered: a reading outside it cannot change anything).
     pub(crate) consulted: ReadingSet,
     /// The scenario was read against another ruleset (nothing could be evaluated).
     pub(crate) foreign: bool,

@@ -1,15 +1,17 @@
 //! The tree interpreter: evaluates the condition trees as loaded. It is the
-//! reference the compiled programs ([`super::compiled`]) are held to by a
-//! property test, and it serves the analyses that evaluate one condition at a
-//! time (`used_if`, `check`).
+//! reference the shipped ruleset's generated code (`native`) is held to by a
+//! property test; it evaluates every other ruleset; it finds the facts that
+//! left a rule undetermined, the explanation that applies and the readings a
+//! verdict consulted; and it serves the analyses that evaluate one condition
+//! at a time (`used_if`, `check`).
 
-use super::evaluation::RuleResult;
+use super::evaluation::{Evaluation, NONE, RuleResult};
 use super::logic::{self, Check, Tri};
 use crate::model::condition::Condition;
 use crate::model::ids::FactSet;
 use crate::model::ids::ReadingSet;
 use crate::model::law::Law;
-use crate::model::outcome::Outcome;
+use crate::model::outcome::{Outcome, Verdict};
 use crate::model::rule::RuleVersion;
 use crate::model::scenario::Scenario;
 use crate::model::value::Values;
@@ -147,7 +149,7 @@ pub(crate) fn rule(
 
 /// Fills in the missing facts of every undetermined rule, in evaluation
 /// order (a rule referring to an undetermined rule inherits its missing
-/// facts). The compiled programs decide outcomes only; this runs when some
+/// facts). The generated code decides outcomes only; this runs when some
 /// outcome is undetermined.
 pub(crate) fn fill_missing(law: &Law, s: &Scenario, results: &mut [RuleResult]) {
     for &i in &law.order {
@@ -179,49 +181,102 @@ pub(crate) fn case(law: &Law, s: &Scenario, results: &[RuleResult], i: usize) ->
     })
 }
 
-/// The whole-ruleset interpreter, for tests only: the reference the
-/// compiled programs are held to.
-#[cfg(test)]
-pub(crate) mod reference {
-    use super::*;
-    use crate::engine::evaluation::{Evaluation, NONE};
-    use crate::model::outcome::Verdict;
-
-    /// Evaluates every rule by interpreting the condition trees: the reference
-    /// the compiled programs are tested against.
-    pub(crate) fn evaluate<'r>(law: &'r Law, s: &Scenario) -> Evaluation<'r> {
-        let date = crate::engine::scenario_date(law, s);
-        let mut results = vec![RuleResult::NOT_IN_FORCE; law.rules.len()];
-        let mut consulted = ReadingSet::EMPTY;
-        for &i in &law.order {
-            let Some(vi) = law.rules[i].version_at(date) else {
-                continue;
-            };
-            let env = Env::new(law, &s.values, &s.readings, &results);
-            let (outcome, missing) = rule(&env, &law.rules[i].versions[vi], &mut consulted);
-            results[i] = RuleResult {
-                outcome,
-                version: vi.min(usize::from(NONE - 1)) as u8,
-                missing,
-            };
+/// The verdict alone, and the readings consulted to reach it: the deciding
+/// rules (and the rules they refer to) in order, stopping at the first
+/// failure, each condition read lazily, so a reading counts only if some
+/// condition still open looked at it. A reading outside that set cannot
+/// change this verdict; the readings analysis grows its table from it.
+pub(crate) fn verdict_consulting(law: &Law, s: &Scenario) -> (Verdict, ReadingSet) {
+    let date = crate::engine::scenario_date(law, s);
+    let n = law.rules.len();
+    let mut need = vec![false; n];
+    for &i in law.order.iter().rev() {
+        let r = &law.rules[i];
+        if !(r.kind.decides() || need[i]) {
+            continue;
         }
-        let mut verdict = Verdict::Eligible;
-        let mut missing = FactSet::EMPTY;
-        for (rule, r) in law.rules.iter().zip(&results) {
-            missing = missing.union(r.missing);
-            if rule.kind.decides() {
-                verdict = logic::verdict_with(verdict, r.outcome);
+        need[i] = true;
+        if let Some(v) = r.version_at(date).and_then(|v| r.versions.get(v)) {
+            for c in std::iter::once(&v.applies_if).chain(v.require.as_ref()) {
+                for x in law.rules_in(c) {
+                    if let Some(m) = need.get_mut(x) {
+                        *m = true;
+                    }
+                }
             }
         }
-        Evaluation {
-            law,
-            date,
-            law_version: law.law_version_at(date),
-            verdict,
-            results,
+    }
+    let mut results = vec![RuleResult::NOT_IN_FORCE; n];
+    let mut consulted = ReadingSet::EMPTY;
+    let mut verdict = Verdict::Eligible;
+    for &i in &law.order {
+        let r = &law.rules[i];
+        let Some(vi) = r.version_at(date).filter(|_| need[i]) else {
+            continue;
+        };
+        let env = Env::new(law, &s.values, &s.readings, &results);
+        let (outcome, missing) = rule(&env, &r.versions[vi], &mut consulted);
+        results[i] = RuleResult {
+            outcome,
+            version: vi.min(usize::from(NONE - 1)) as u8,
             missing,
-            consulted,
-            foreign: false,
+        };
+        if r.kind.decides() {
+            verdict = logic::verdict_with(verdict, outcome);
+            if verdict == Verdict::NotEligible {
+                break;
+            }
         }
+    }
+    (verdict, consulted)
+}
+
+/// Evaluates every rule by interpreting the condition trees: the reference
+/// the generated code is tested against, and the evaluator of any ruleset
+/// other than the shipped one (`--rules DIR`, [`crate::RuleSet::from_texts`]).
+/// The readings it reports are exactly those some condition looked at.
+pub(crate) fn evaluate<'r>(law: &'r Law, s: &Scenario) -> Evaluation<'r> {
+    let date = crate::engine::scenario_date(law, s);
+    let mut results = vec![RuleResult::NOT_IN_FORCE; law.rules.len()];
+    let mut consulted = ReadingSet::EMPTY;
+    // A term's value holds for the whole evaluation (rules run after those
+    // its condition refers to), so one memo serves every rule.
+    let mut memo = vec![None; law.terms.len()];
+    for &i in &law.order {
+        let Some(vi) = law.rules[i].version_at(date) else {
+            continue;
+        };
+        let env = Env {
+            law,
+            values: &s.values,
+            readings: &s.readings,
+            results: &results,
+            memo: std::cell::RefCell::new(std::mem::take(&mut memo)),
+        };
+        let (outcome, missing) = rule(&env, &law.rules[i].versions[vi], &mut consulted);
+        memo = env.memo.into_inner();
+        results[i] = RuleResult {
+            outcome,
+            version: vi.min(usize::from(NONE - 1)) as u8,
+            missing,
+        };
+    }
+    let mut verdict = Verdict::Eligible;
+    let mut missing = FactSet::EMPTY;
+    for (rule, r) in law.rules.iter().zip(&results) {
+        missing = missing.union(r.missing);
+        if rule.kind.decides() {
+            verdict = logic::verdict_with(verdict, r.outcome);
+        }
+    }
+    Evaluation {
+        law,
+        date,
+        law_version: law.law_version_at(date),
+        verdict,
+        results,
+        missing,
+        consulted,
+        foreign: false,
     }
 }

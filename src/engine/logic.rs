@@ -73,7 +73,7 @@ pub(crate) fn fold(all: bool, members: impl Iterator<Item = Tri>) -> Tri {
 /// A test on a fact, in the form both evaluators run: the test's operand
 /// encoded once, as the fact's value is by [`crate::model::value::Value::word`]. The loader gives every
 /// test an operand of its fact's type, so comparing encodings is comparing values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Check {
     /// Known at all.
     IsSet,

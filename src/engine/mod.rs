@@ -3,11 +3,12 @@
 //! the hot path beyond the trace itself.
 //!
 //! [`logic`] holds the three-valued logic and every test, written once;
-//! [`interpret`] evaluates the condition trees (the reference), [`compiled`]
-//! the flat programs (the fast path); a property test holds them equal.
+//! [`interpret`] evaluates the condition trees (the reference, and the
+//! evaluator of any ruleset loaded at run time); the shipped ruleset is also
+//! compiled to Rust at build time (`crate::native`, the fast path); a
+//! property test holds the two equal.
 
-pub(crate) mod compiled;
-mod evaluation;
+pub(crate) mod evaluation;
 pub(crate) mod interpret;
 pub(crate) mod logic;
 

@@ -96,7 +96,8 @@ impl InputValue {
             InputValue::Null => Y::Null,
             InputValue::Bool(b) => Y::Bool(b),
             InputValue::Int(i) => Y::Int(i),
-            InputValue::Float(x) => Y::Float(x),
+            // As Rust writes it (`1.0`, not `1`), for messages.
+            InputValue::Float(x) => Y::Float(format!("{x:?}")),
             InputValue::Text(s) => Y::Str(s),
             InputValue::List(items) => Y::Seq(items.into_iter().map(InputValue::node).collect()),
         })
@@ -155,7 +156,6 @@ impl<'r> ScenarioBuilder<'r> {
         }
         let origin = Origin {
             file: "(built in code)",
-            source: None,
             key: self.key,
             today: Date::today(),
         };

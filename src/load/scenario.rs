@@ -25,8 +25,6 @@ const MAX_REPORTED: usize = 20;
 pub(crate) struct Origin<'a> {
     /// The file name used in messages.
     pub file: &'a str,
-    /// The source text, when there is one (to quote what was written).
-    pub source: Option<&'a str>,
     /// The vocabulary's fingerprint.
     pub key: u64,
     /// The date an omitted `date` takes.
@@ -184,13 +182,8 @@ impl Walker<'_> {
         self.errors.push(d);
     }
 
-    /// What was written, as the source spells it when the source is known.
+    /// What was written (numbers as the source spells them: the tree keeps them so).
     fn found(&self, n: &Node) -> String {
-        if let (Some(src), Y::Int(_) | Y::Float(_)) = (self.origin.source, &n.value)
-            && let Some(raw) = crate::tree::scalar_text(src, n.pos)
-        {
-            return format!("`{raw}`");
-        }
         found(&n.value)
     }
 
@@ -524,12 +517,7 @@ impl Walker<'_> {
             }
             Ok(None) => self.sc.given[id.index()] = Given::Null,
             Err(e) => {
-                // Numbers are quoted as the source spells them (`1.0`, not `1`).
-                let f = match (&v.value, e.pos) {
-                    (Y::Int(_) | Y::Float(_), None) => self.found(v),
-                    _ => e.found,
-                };
-                self.invalid(e.pos.unwrap_or(v.pos), &full, f, &e.expected, e.hint);
+                self.invalid(e.pos.unwrap_or(v.pos), &full, e.found, &e.expected, e.hint);
             }
         }
     }

@@ -66,6 +66,45 @@ fn date_fix(s: &str) -> Option<String> {
     (y > 31 && fixed.parse::<Date>().is_ok() && fixed != s.trim()).then_some(fixed)
 }
 
+/// What to write instead of a text given for a whole number. The YAML reader
+/// takes only plain decimal digits as a number, so a number written in a
+/// notation YAML versions disagree on (`0x1F`, `0o17`, `0b101`, `017`, `+5`,
+/// `1_000`) arrives here as text, as does a quoted one.
+fn int_hint(s: &str) -> Option<String> {
+    let t = s.trim();
+    let (sign, unsigned) = match t.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", t.strip_prefix('+').unwrap_or(t)),
+    };
+    for (prefix, radix, name) in [
+        ("0x", 16, "hexadecimal"),
+        ("0o", 8, "octal"),
+        ("0b", 2, "binary"),
+    ] {
+        if let Some(digits) = unsigned.strip_prefix(prefix)
+            && let Ok(n) = i64::from_str_radix(digits, radix)
+        {
+            return Some(format!(
+                "`{t}` is {name}, which YAML readers disagree on: write it in decimal, `{sign}{n}`"
+            ));
+        }
+    }
+    if let Ok(n) = t.parse::<i64>() {
+        return Some(if unsigned.len() > 1 && unsigned.starts_with('0') {
+            format!("write `{n}` without the leading zero (older YAML reads `{t}` as octal)")
+        } else if t.starts_with('+') {
+            format!("write `{n}`, without the `+`")
+        } else {
+            format!("the number is quoted, so it is text: write `{n}` without quotes")
+        });
+    }
+    let plain = t.replace([',', '_'], "");
+    plain
+        .parse::<i64>()
+        .is_ok()
+        .then(|| format!("write the number without separators: `{plain}`"))
+}
+
 /// Reads a YAML value as a value of `decl`. `Ok(None)` is an explicit null; a
 /// text no rule mentions is [`OTHER_SYMBOL`].
 pub(crate) fn value_of(decl: &FactDecl, n: &Node) -> Result<Option<Value>, ValueError> {
@@ -152,23 +191,18 @@ pub(crate) fn value_of(decl: &FactDecl, n: &Node) -> Result<Option<Value>, Value
             }
             Value::Int(*i)
         }
-        (FactType::Int { .. }, Y::Float(_)) => {
-            return Err(bad(Some(
-                "a whole number without fraction or exponent, within range".into(),
-            )));
+        (FactType::Int { .. }, Y::Float(x)) => {
+            // `400.0` or `4e2` is a whole number written as a fraction.
+            let whole = x
+                .parse::<f64>()
+                .ok()
+                .filter(|f| f.is_finite() && f.fract() == 0.0 && f.abs() < 9.0e15);
+            return Err(bad(Some(match whole {
+                Some(f) => format!("write `{}`, without a fraction or exponent", f as i64),
+                None => "a whole number without fraction or exponent, within range".into(),
+            })));
         }
-        (FactType::Int { .. }, Y::Str(s)) if s.trim().parse::<i64>().is_ok() => {
-            return Err(bad(Some(format!(
-                "the number is quoted, so it is text: write `{}` without quotes",
-                s.trim()
-            ))));
-        }
-        (FactType::Int { .. }, Y::Str(s)) if s.replace([',', '_'], "").parse::<i64>().is_ok() => {
-            return Err(bad(Some(format!(
-                "write the number without separators: `{}`",
-                s.replace([',', '_'], "")
-            ))));
-        }
+        (FactType::Int { .. }, Y::Str(s)) => return Err(bad(int_hint(s))),
         (FactType::Date, Y::Str(s)) => match s.parse::<Date>() {
             Ok(d) => Value::Date(d),
             Err(e) => {

@@ -93,6 +93,11 @@ impl Scenario {
     pub fn set_file(&mut self, file: impl Into<String>) {
         self.file = Some(file.into());
     }
+    /// Forgets the file name (a scenario read from text that came from no
+    /// file: its messages named it, its reports will not).
+    pub fn clear_file(&mut self) {
+        self.file = None;
+    }
 
     /// A blank scenario: every fact omitted, every reading at its default.
     pub(crate) fn blank(vocab: &Vocabulary, n_readings: usize, today: Date, key: u64) -> Scenario {

@@ -1,15 +1,16 @@
 //! Renderers: they lay out reports (see [`crate::report`] and the analyses'
 //! reports) as text, JSON, Markdown, HTML, Mermaid or CSV. They decide
 //! nothing and evaluate nothing; the words they add come from
-//! [`crate::report::words`], the display width from one place.
+//! `crate::report::words`, the display width from one place.
 //!
 //! Text meant for a terminal passes through [`clean`], so that a scenario
 //! name cannot move the cursor, clear the screen or fake a line.
 
 pub mod diagnostic;
 pub mod explain;
+pub mod handout;
+pub(crate) mod handout_words;
 pub mod history;
-#[cfg(feature = "html")]
 pub mod html;
 pub mod json;
 pub mod markdown;

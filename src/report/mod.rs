@@ -19,7 +19,7 @@ use crate::model::scenario::Scenario;
 use crate::ruleset::RuleSet;
 use serde::{Deserialize, Serialize};
 
-pub use shapes::{LawRef, Pairs, SCHEMA_VERSION, ScenarioRef};
+pub use shapes::{FactValues, LawRef, Pairs, SCHEMA_VERSION, ScenarioRef};
 
 /// One evaluated scenario, ready to serialize or lay out. Serializes to
 /// exactly the object `peacecoop evaluate --format json` prints.
@@ -104,7 +104,7 @@ pub struct Entry {
     /// Why, in plain language.
     pub explanation: String,
     /// The facts it read, by dotted name (`null`: unknown).
-    pub facts: serde_json::Map<String, serde_json::Value>,
+    pub facts: FactValues,
     /// The articles it cites (of the version in force).
     pub cites: Vec<String>,
     /// The ids of the sources those articles are read from.
@@ -176,11 +176,27 @@ impl RuleSet {
     /// A scenario read with another ruleset than the evaluation's is
     /// reported as not evaluated (every rule undetermined), never mixed.
     pub fn report(&self, scenario: &Scenario, evaluation: &Evaluation<'_>, lang: Lang) -> Report {
-        if scenario.vocab_key != evaluation.law.key {
-            let foreign = crate::engine::foreign(evaluation.law, scenario);
-            return build(scenario, &foreign, lang, |_, _| Vec::new());
+        self.build_report(scenario, evaluation, lang, true)
+    }
+
+    /// The report without its trace and groups: the verdict, reason,
+    /// readings, missing facts, steps, advisories and notes. Much cheaper:
+    /// only procedures and policies are explained (the fast path for sweeps).
+    pub fn report_summary(
+        &self,
+        scenario: &Scenario,
+        evaluation: &Evaluation<'_>,
+        lang: Lang,
+    ) -> Report {
+        self.build_report(scenario, evaluation, lang, false)
+    }
+
+    fn build_report(&self, s: &Scenario, e: &Evaluation<'_>, lang: Lang, trace: bool) -> Report {
+        if s.vocab_key != e.law.key {
+            let foreign = crate::engine::foreign(e.law, s);
+            return build(s, &foreign, lang, trace, |_, _| Vec::new());
         }
-        build(scenario, evaluation, lang, |s, e| {
+        build(s, e, lang, trace, |s, e| {
             if s.vocab_key == self.law.key {
                 crate::analysis::readings::depends_on(self, s, e)
             } else {
@@ -190,19 +206,28 @@ impl RuleSet {
     }
 }
 
-/// Builds a report; `depends` says which readings the verdict depends on.
+/// Builds a report (with every rule's entry and the groups if `with_trace`);
+/// `depends` says which readings the verdict depends on.
 pub(crate) fn build(
     s: &Scenario,
     e: &Evaluation<'_>,
     lang: Lang,
+    with_trace: bool,
     depends: impl FnOnce(&Scenario, &Evaluation<'_>) -> Vec<usize>,
 ) -> Report {
     let law = e.law;
-    let mut trace = Vec::with_capacity(law.rules.len());
+    let mut trace = Vec::with_capacity(if with_trace { law.rules.len() } else { 0 });
     let mut steps = Vec::new();
     let mut advisories = Vec::new();
     for (i, rule) in law.rules.iter().enumerate() {
         let r = e.result(i);
+        let is_step = matches!(
+            (rule.kind, r.outcome),
+            (RuleKind::Procedure, Outcome::Pass) | (RuleKind::Policy, Outcome::Fail)
+        );
+        if !with_trace && !is_step {
+            continue;
+        }
         let version = r.version().and_then(|v| rule.versions.get(v));
         let cites: Vec<String> = version
             .map(|v| {
@@ -235,19 +260,24 @@ pub(crate) fn build(
             (RuleKind::Policy, Outcome::Fail) => advisories.push(step()),
             _ => {}
         }
-        let facts = version
-            .map(|v| {
-                v.reads
-                    .iter()
-                    .map(|f| {
-                        (
-                            law.vocab.get(f).name.to_string(),
-                            explain::fact_json(law, s, f),
-                        )
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        if !with_trace {
+            continue;
+        }
+        let facts = FactValues(
+            version
+                .map(|v| {
+                    v.reads
+                        .iter()
+                        .map(|f| {
+                            (
+                                law.vocab.get(f).name.to_string(),
+                                explain::fact_json(law, s, f),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        );
         trace.push(Entry {
             rule: rule.id.0.to_string(),
             title,
@@ -261,7 +291,7 @@ pub(crate) fn build(
         });
     }
     let mut groups: Vec<(u16, Group)> = Vec::new();
-    for rule in &law.rules {
+    for rule in law.rules.iter().filter(|_| with_trace) {
         let (key, title) = group_of(law, rule, lang);
         match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, g)) => g.rules.push(rule.id.0.to_string()),

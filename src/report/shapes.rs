@@ -57,6 +57,77 @@ impl<'de> Deserialize<'de> for Pairs {
     }
 }
 
+/// The facts a rule read and their values (`null`: unknown), in the order
+/// the rule reads them; serializes as a JSON object. A list rather than a
+/// map: a report holds a few per rule, and building them is the hot path of
+/// every report.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FactValues(pub Vec<(String, serde_json::Value)>);
+
+impl FactValues {
+    /// A fact's value, by dotted name (`None`: the rule did not read it).
+    pub fn get(&self, name: &str) -> Option<&serde_json::Value> {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+    /// How many facts.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    /// Whether the rule read no fact.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// The facts and values, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &serde_json::Value)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl<'a> IntoIterator for &'a FactValues {
+    type Item = (&'a String, &'a serde_json::Value);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, serde_json::Value)>,
+        fn(&'a (String, serde_json::Value)) -> (&'a String, &'a serde_json::Value),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl Serialize for FactValues {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for FactValues {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<FactValues, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = FactValues;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object of fact names and values")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> Result<FactValues, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = m.next_entry::<String, serde_json::Value>()? {
+                    out.push(entry);
+                }
+                Ok(FactValues(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
 impl ScenarioRef {
     /// The scenario's name (in `lang`) and file.
     pub(crate) fn of(s: &Scenario, lang: Lang) -> ScenarioRef {
