@@ -163,6 +163,10 @@ codes! {
     MissingRequire = "missing-require",
     /// A folder with no rule files.
     NoRuleFiles = "no-rule-files",
+    /// A link to a file that does not exist (skipped).
+    DanglingLink = "dangling-link",
+    /// A scenario read with another ruleset (whose facts differ).
+    ForeignScenario = "foreign-scenario",
     /// Scenario files given where rule files were expected (or the reverse).
     WrongKindOfFile = "wrong-kind-of-file",
     /// Analysis gave up: too many combinations.
@@ -365,6 +369,23 @@ impl fmt::Display for ScenarioError {
             write!(f, "\n… and {} more problems in the same file", self.more)?;
         }
         Ok(())
+    }
+}
+
+impl Diagnostic {
+    /// The error for a scenario read with another ruleset than the one asked
+    /// to analyse it: its facts are numbered differently, so nothing about
+    /// it can be worked out here.
+    pub(crate) fn foreign_scenario(file: Option<&str>) -> Diagnostic {
+        Diagnostic::error(
+            Code::ForeignScenario,
+            Location::file(file.unwrap_or_default()),
+            "the scenario was read with another ruleset, whose facts differ",
+        )
+        .with_help(Some(
+            "read the scenario with the ruleset that analyses it (`RuleSet::parse_scenario`)"
+                .into(),
+        ))
     }
 }
 

@@ -1,8 +1,12 @@
 //! Reading files: folder walks in sorted order and size-limited reads. Each
 //! input is read once and its text kept, so that a message can quote it
-//! without opening the file again (a FIFO would hang).
+//! without opening the file again (a FIFO would hang, a changed file would
+//! be misquoted).
+//!
+//! Files found in a folder must be regular files; a path named on the
+//! command line may also be a pipe (`<(generate)`, `/dev/stdin`), read once.
 
-use crate::error::{Code, Diagnostic, ScenarioError};
+use crate::error::{Code, Diagnostic, ScenarioError, Severity};
 use crate::model::{Location, Scenario};
 use crate::ruleset::RuleSet;
 use std::collections::HashSet;
@@ -15,7 +19,7 @@ pub const DEFAULT_MAX_SCENARIO_BYTES: u64 = 1024 * 1024;
 pub const MAX_RULE_FILE_BYTES: u64 = 4 * 1024 * 1024;
 /// The most bytes of rule files read for one ruleset.
 pub const MAX_RULESET_BYTES: u64 = 16 * 1024 * 1024;
-/// The deepest folder a walk enters.
+/// The deepest folder a walk enters (folders below it are reported, not read).
 pub const MAX_DEPTH: usize = 32;
 /// The most entries a walk looks at.
 pub const MAX_ENTRIES: usize = 1_000_000;
@@ -25,13 +29,15 @@ pub const MAX_ENTRIES: usize = 1_000_000;
 pub(crate) struct Walk {
     /// `*.yaml`/`*.yml` files, in sorted path order.
     pub files: Vec<PathBuf>,
-    /// Entries that could not be read, or were skipped, with why.
+    /// Entries that could not be read (errors) or were skipped (warnings), with why.
     pub problems: Vec<Diagnostic>,
 }
 
 /// Every `*.yaml` / `*.yml` file below `dir`, in sorted path order. Hidden
-/// entries (`.git/`, `.#lock.yaml`) are skipped; linked folders are followed
-/// once; an unreadable entry is reported and the walk goes on.
+/// entries (`.git/`, `.github/`, an editor's `.#lock.yaml`) are skipped;
+/// linked folders are followed once; a link to nothing named like a YAML
+/// file is a warning; every entry that cannot be read (no permission, a
+/// path too long, a pipe, too deep) is reported and the walk goes on.
 pub(crate) fn yaml_files(dir: &Path) -> Walk {
     let mut w = Walk::default();
     let mut seen = HashSet::new();
@@ -88,7 +94,7 @@ fn walk(dir: &Path, w: &mut Walk, seen: &mut HashSet<PathBuf>, entries: &mut usi
         if hidden {
             continue;
         }
-        // Follows links: a dangling link is reported only if it looks like a YAML file.
+        // Follows links.
         match std::fs::metadata(&p) {
             Ok(m) if m.is_dir() => walk(&p, w, seen, entries, depth + 1),
             Ok(m) if m.is_file() => {
@@ -102,7 +108,18 @@ fn walk(dir: &Path, w: &mut Walk, seen: &mut HashSet<PathBuf>, entries: &mut usi
                 }
             }
             Err(e) => {
-                if is_yaml(&p) {
+                let link = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
+                if link && e.kind() == std::io::ErrorKind::NotFound {
+                    // A link to nothing: an editor's leftover, or a file moved away.
+                    if is_yaml(&p) {
+                        w.problems.push(Diagnostic::warning(
+                            Code::DanglingLink,
+                            Location::file(p.display().to_string()),
+                            "skipped: a link to a file that does not exist",
+                        ));
+                    }
+                } else {
+                    // No permission, a path too long, …: said, whatever the name.
                     w.problems.push(io_diag(&p, &e));
                 }
             }
@@ -119,7 +136,7 @@ fn not_a_file(p: &Path) -> Diagnostic {
     Diagnostic::error(
         Code::NotAFile,
         Location::file(p.display().to_string()),
-        "cannot read: not a regular file (a pipe, socket or device)",
+        "skipped: not a regular file (a pipe, socket or device)",
     )
 }
 
@@ -139,21 +156,35 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
         NotFound => "no such file or directory".into(),
         PermissionDenied => "permission denied".into(),
         IsADirectory => "it is a directory".into(),
+        InvalidFilename => "the path, or a name in it, is too long".into(),
         _ => e.to_string(),
     }
 }
 
-/// Reads a text file of at most `max_bytes`, checking that it is a regular
-/// file (never opening a pipe) and UTF-8 text.
-pub(crate) fn read_text(path: &Path, max_bytes: u64) -> Result<String, Diagnostic> {
-    read_text_keeping(path, max_bytes).map_err(|(d, _)| d)
+/// What kind of file is being read, for the limit and its help line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A scenario named on the command line or by a library call: may be a
+    /// pipe (`<(generate)`), read once.
+    NamedScenario,
+    /// A scenario found in a folder: regular files only.
+    FoundScenario,
+    /// A rule file: regular files only.
+    Rules,
 }
 
-/// Like [`read_text`]; on a file that is not UTF-8, also the text read
-/// (invalid bytes replaced), so the message can show the line.
+/// Reads a text file of at most `max_bytes` (a rule file or a scenario
+/// found in a folder: regular files only, never opening a pipe) as UTF-8.
+pub(crate) fn read_text(path: &Path, max_bytes: u64) -> Result<String, Diagnostic> {
+    read_text_keeping(path, max_bytes, Kind::Rules).map_err(|(d, _)| d)
+}
+
+/// Like [`read_text`], for any [`Kind`]; on a file that is not UTF-8, also
+/// the text read (invalid bytes replaced), so the message can show the line.
 pub(crate) fn read_text_keeping(
     path: &Path,
     max_bytes: u64,
+    kind: Kind,
 ) -> Result<String, (Diagnostic, Option<String>)> {
     let plain = |d: Diagnostic| (d, None);
     let file = path.display().to_string();
@@ -172,29 +203,41 @@ pub(crate) fn read_text_keeping(
             "cannot read the file: it is a directory",
         )));
     }
-    if !meta.is_file() {
+    if !meta.is_file() && kind != Kind::NamedScenario {
         return Err(plain(not_a_file(path)));
     }
-    let too_large = |size: u64| {
-        Diagnostic::error(
-            Code::TooLarge,
-            Location::file(&file),
-            format!("the file is {size} bytes, over the limit of {max_bytes} bytes"),
-        )
-        .with_help(Some(
-            "a scenario is a few hundred bytes; raise the limit with --max-size if this is intended"
-                .into(),
-        ))
+    let too_large = |size: Option<u64>| {
+        let help = match kind {
+            Kind::Rules => {
+                "a rule file is a few hundred kilobytes at most: split it into several files"
+            }
+            _ => {
+                "a scenario is a few hundred bytes; raise the limit with --max-size if this is intended"
+            }
+        };
+        let message = match size {
+            Some(size) => format!("the file is {size} bytes, over the limit of {max_bytes} bytes"),
+            None => format!("the file holds more than the limit of {max_bytes} bytes"),
+        };
+        Diagnostic::error(Code::TooLarge, Location::file(&file), message)
+            .with_help(Some(help.into()))
     };
-    if meta.len() > max_bytes {
-        return Err(plain(too_large(meta.len())));
+    if meta.is_file() && meta.len() > max_bytes {
+        return Err(plain(too_large(Some(meta.len()))));
     }
     let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes))
+    let mut f = std::fs::File::open(path).map_err(|e| plain(read_err(&e)))?;
+    // Swapped for something else since it was looked at: read only a regular file.
+    if kind != Kind::NamedScenario && !f.metadata().is_ok_and(|m| m.is_file()) {
+        return Err(plain(not_a_file(path)));
+    }
+    (&mut f)
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
         .map_err(|e| plain(read_err(&e)))?;
     if bytes.len() as u64 > max_bytes {
-        return Err(plain(too_large(bytes.len() as u64)));
+        // A pipe, a device or a file still growing: read no further.
+        return Err(plain(too_large(None)));
     }
     String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -208,6 +251,71 @@ pub(crate) fn read_text_keeping(
         );
         (d, Some(String::from_utf8_lossy(e.as_bytes()).into_owned()))
     })
+}
+
+/// The rule files of a folder, each read once: their texts (named as
+/// messages show them), and every problem with the folder or a file.
+#[derive(Debug, Default)]
+pub(crate) struct RuleTexts {
+    /// `(path, text)`, in sorted path order.
+    pub texts: Vec<(String, String)>,
+    /// Problems with the folder or a file: errors, and skipped entries (warnings).
+    pub problems: Vec<Diagnostic>,
+}
+
+impl RuleTexts {
+    /// Whether a problem stops the ruleset from loading.
+    pub fn failed(&self) -> bool {
+        self.problems.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Reads every rule file below `dir` once, within the size limits.
+pub(crate) fn rule_texts(dir: &Path) -> RuleTexts {
+    let walk = yaml_files(dir);
+    let mut out = RuleTexts {
+        texts: Vec::new(),
+        problems: walk.problems,
+    };
+    if walk.files.is_empty() && !out.failed() {
+        out.problems.push(
+            Diagnostic::error(
+                Code::NoRuleFiles,
+                Location::file(dir.display().to_string()),
+                "the directory holds no *.yaml or *.yml rule files",
+            )
+            .with_help(Some(
+                "pass the folder that holds the rule files, e.g. `--rules rules/`".into(),
+            )),
+        );
+    }
+    let mut total = 0u64;
+    for f in &walk.files {
+        match read_text(f, MAX_RULE_FILE_BYTES) {
+            Ok(t) => {
+                total += t.len() as u64;
+                if total > MAX_RULESET_BYTES {
+                    out.problems.push(
+                        Diagnostic::error(
+                            Code::TooLarge,
+                            Location::file(dir.display().to_string()),
+                            format!(
+                                "the rule files hold more than {MAX_RULESET_BYTES} bytes in all"
+                            ),
+                        )
+                        .with_help(Some(
+                            "a statute's rules take well under a megabyte: is this the right folder?"
+                                .into(),
+                        )),
+                    );
+                    break;
+                }
+                out.texts.push((f.display().to_string(), t));
+            }
+            Err(d) => out.problems.push(d),
+        }
+    }
+    out
 }
 
 /// A scenario file read once: its text (when it could be read) and what it gave.
@@ -224,60 +332,35 @@ pub(crate) struct Loaded {
 
 impl RuleSet {
     /// Loads every `*.yaml`/`*.yml` file below `dir`, in sorted path order,
-    /// with every check. Files and the whole ruleset have size limits.
+    /// with every check. Files and the whole ruleset have size limits;
+    /// hidden entries are skipped, and a link to nothing is a warning.
     pub fn from_dir(dir: &Path) -> Result<RuleSet, crate::RulesetError> {
-        let walk = yaml_files(dir);
-        let mut diags = walk.problems;
-        if walk.files.is_empty() && diags.is_empty() {
-            diags.push(
-                Diagnostic::error(
-                    Code::NoRuleFiles,
-                    Location::file(dir.display().to_string()),
-                    "the directory holds no *.yaml or *.yml rule files",
-                )
-                .with_help(Some(
-                    "pass the folder that holds the rule files, e.g. `--rules rules/`".into(),
-                )),
-            );
+        let read = rule_texts(dir);
+        if read.failed() {
+            return Err(crate::RulesetError {
+                diagnostics: read.problems,
+            });
         }
-        let mut texts: Vec<(String, String)> = Vec::new();
-        let mut total = 0u64;
-        for f in &walk.files {
-            match read_text(f, MAX_RULE_FILE_BYTES) {
-                Ok(t) => {
-                    total += t.len() as u64;
-                    if total > MAX_RULESET_BYTES {
-                        diags.push(Diagnostic::error(
-                            Code::TooLarge,
-                            Location::file(dir.display().to_string()),
-                            format!(
-                                "the rule files hold more than {MAX_RULESET_BYTES} bytes in all"
-                            ),
-                        ));
-                        break;
-                    }
-                    texts.push((f.display().to_string(), t));
-                }
-                Err(d) => diags.push(d),
-            }
-        }
-        if !diags.is_empty() {
-            return Err(crate::RulesetError { diagnostics: diags });
-        }
-        RuleSet::from_texts(&texts)
+        let mut rs = RuleSet::from_texts(&read.texts)?;
+        rs.warnings.extend(read.problems);
+        Ok(rs)
     }
 
     /// Reads and parses a scenario file, refusing files over `max_bytes`.
+    /// The path may name a pipe: it is read once.
     pub fn read_scenario(&self, path: &Path, max_bytes: u64) -> Result<Scenario, ScenarioError> {
-        self.load_file(path, max_bytes).scenario
+        self.load_file(path, max_bytes, Kind::NamedScenario)
+            .scenario
     }
 
     /// Reads a scenario file once, keeping its text for messages.
-    pub(crate) fn load_file(&self, path: &Path, max_bytes: u64) -> Loaded {
+    pub(crate) fn load_file(&self, path: &Path, max_bytes: u64, kind: Kind) -> Loaded {
         let file = path.display().to_string();
-        match read_text_keeping(path, max_bytes) {
+        match read_text_keeping(path, max_bytes, kind) {
             Ok(text) => Loaded {
-                scenario: self.parse_scenario(&text, &file),
+                scenario: self
+                    .parse_scenario(&text, &file)
+                    .map_err(|e| crate::load::misplaced_rule_file(&text, &file).unwrap_or(e)),
                 file,
                 text: Some(text),
             },
@@ -288,4 +371,42 @@ impl RuleSet {
             },
         }
     }
+}
+
+/// The inputs named on a command line, folders expanded.
+#[cfg(feature = "cli")]
+#[derive(Debug, Default)]
+pub(crate) struct Inputs {
+    /// Each scenario path, and how it was found.
+    pub paths: Vec<(PathBuf, Kind)>,
+    /// Problems with folders and their entries.
+    pub problems: Vec<Diagnostic>,
+    /// Whether a folder was named (JSON output is then always an array).
+    pub folder: bool,
+}
+
+/// Files and folders into scenario paths: a folder gives its `*.yaml` files
+/// (see [`yaml_files`]); a folder holding none is an error.
+#[cfg(feature = "cli")]
+pub(crate) fn expand(paths: &[PathBuf]) -> Inputs {
+    let mut out = Inputs::default();
+    for p in paths {
+        if p.is_dir() {
+            out.folder = true;
+            let walk = yaml_files(p);
+            if walk.files.is_empty() && walk.problems.is_empty() {
+                out.problems.push(Diagnostic::error(
+                    Code::Io,
+                    Location::file(p.display().to_string()),
+                    "the directory holds no *.yaml or *.yml scenario files",
+                ));
+            }
+            out.problems.extend(walk.problems);
+            out.paths
+                .extend(walk.files.into_iter().map(|f| (f, Kind::FoundScenario)));
+        } else {
+            out.paths.push((p.clone(), Kind::NamedScenario));
+        }
+    }
+    out
 }

@@ -199,7 +199,11 @@ impl RuleSet {
     }
 
     /// Evaluates as of `date` instead of the scenario's own date (`--date`).
+    /// A scenario read with another ruleset is left as it is.
     pub fn set_date(&self, s: &mut Scenario, date: Date) {
+        if s.vocab_key != self.law.key {
+            return;
+        }
         if let Some(f) = self.law.vocab.date_fact {
             s.give(f, Value::Date(date));
             s.resolve(&self.law.vocab, &self.law.readings);
@@ -213,6 +217,9 @@ impl RuleSet {
         reading: &str,
         option: &str,
     ) -> Result<(), Diagnostic> {
+        if s.vocab_key != self.law.key {
+            return Err(Diagnostic::foreign_scenario(s.file()));
+        }
         let (r, o) = self.reading_option(reading, option)?;
         if let Some(slot) = s.chosen.get_mut(r) {
             *slot = Some(o);

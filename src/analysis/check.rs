@@ -27,6 +27,9 @@ use crate::ruleset::RuleSet;
 pub const MAX_COMBINATIONS: u64 = 1 << 20;
 /// The most condition steps spent on one rule version (combinations × size).
 pub const MAX_WORK: u64 = 20_000_000;
+/// The most condition steps spent on the whole ruleset (about a second):
+/// thousands of rules each just under [`MAX_WORK`] would take minutes.
+pub const MAX_TOTAL_WORK: u64 = 100_000_000;
 
 /// What exhaustive evaluation found for one rule version.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -35,6 +38,8 @@ struct Reach {
     passes: bool,
     fails: bool,
     skipped: bool,
+    /// Not analysed because the whole ruleset's budget was spent.
+    over_budget: bool,
 }
 
 impl RuleSet {
@@ -43,10 +48,22 @@ impl RuleSet {
         let law = &self.law;
         let mut out = Vec::new();
         let sizes = term_sizes(law);
+        let mut budget = MAX_TOTAL_WORK;
+        let mut over: Option<(&RuleVersion, &crate::model::rule::RuleId, usize)> = None;
         for rule in &law.rules {
             let mut total = Reach::default();
             for v in &rule.versions {
-                let r = reach(law, v, &sizes);
+                let r = reach(law, v, &sizes, &mut budget);
+                if r.over_budget {
+                    // Said once, at the first rule left out.
+                    match &mut over {
+                        Some((_, _, n)) => *n += 1,
+                        None => over = Some((v, &rule.id, 0)),
+                    }
+                    total.applies = true;
+                    total.fails = true;
+                    continue;
+                }
                 if r.skipped {
                     out.push(warn(
                         Code::NotAnalysed,
@@ -93,6 +110,20 @@ impl RuleSet {
                     ));
                 }
             }
+        }
+        if let Some((v, id, more)) = over {
+            out.push(warn(
+                Code::NotAnalysed,
+                v,
+                format!(
+                    "rule `{id}`{}: not analysed: the analysis of the whole ruleset reached its limit of {MAX_TOTAL_WORK} steps",
+                    match more {
+                        0 => String::new(),
+                        1 => " and 1 more rule version".into(),
+                        n => format!(" and {n} more rule versions"),
+                    }
+                ),
+            ));
         }
         unused(law, &mut out);
         out
@@ -237,7 +268,7 @@ fn expanded_size(c: &Condition, sizes: &[u64]) -> u64 {
 }
 
 /// Evaluates one rule version over every combination of representative values.
-fn reach(law: &Law, v: &RuleVersion, sizes: &[u64]) -> Reach {
+fn reach(law: &Law, v: &RuleVersion, sizes: &[u64], budget: &mut u64) -> Reach {
     let skipped = Reach {
         skipped: true,
         ..Reach::default()
@@ -285,9 +316,17 @@ fn reach(law: &Law, v: &RuleVersion, sizes: &[u64]) -> Reach {
         .iter()
         .map(|c| expanded_size(c, sizes))
         .fold(0u64, u64::saturating_add);
-    if size > MAX_COMBINATIONS || size.saturating_mul(work) > MAX_WORK {
+    let cost = size.saturating_mul(work);
+    if size > MAX_COMBINATIONS || cost > MAX_WORK {
         return skipped;
     }
+    if cost > *budget {
+        return Reach {
+            over_budget: true,
+            ..skipped
+        };
+    }
+    *budget -= cost;
     let mut values = Values::unknown(law.vocab.len());
     let mut chosen: Vec<u8> = vec![0; law.readings.len()];
     let blank = RuleResult {

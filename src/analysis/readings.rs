@@ -142,6 +142,9 @@ impl RuleSet {
         lang: Lang,
     ) -> Result<ReadingsReport, Diagnostic> {
         let law = &self.law;
+        if s.vocab_key != law.key {
+            return Err(Diagnostic::foreign_scenario(s.file()));
+        }
         let fixed: Vec<usize> = fixed.iter().filter_map(|f| law.reading(f)).collect();
         let vary: Vec<usize> = consulted(self, s, &fixed).iter().collect();
         let total = vary.iter().try_fold(1usize, |acc, &r| {

@@ -161,6 +161,9 @@ impl RuleSet {
         lang: Lang,
     ) -> Result<WhatifReport, crate::error::Diagnostic> {
         let law = &self.law;
+        if s.vocab_key != law.key {
+            return Err(crate::error::Diagnostic::foreign_scenario(s.file()));
+        }
         let keep = self.kept(&opts.keep)?;
         let max_changes = opts.max_changes.clamp(1, MAX_CHANGES);
         let verdict = self.verdict(s);

@@ -125,7 +125,11 @@ pub(crate) fn one_scenario(
     readings: &ReadingChoice,
     io: &mut Io,
 ) -> Option<Scenario> {
-    let loaded = rs.load_file(path, crate::files::DEFAULT_MAX_SCENARIO_BYTES);
+    let loaded = rs.load_file(
+        path,
+        crate::files::DEFAULT_MAX_SCENARIO_BYTES,
+        crate::files::Kind::NamedScenario,
+    );
     match loaded.scenario {
         Ok(mut s) => {
             if let Some(d) = date {

@@ -5,6 +5,7 @@
 use crate::error::{Diagnostic, RulesetError, ScenarioError, Severity};
 use crate::render::diagnostic;
 use crate::ruleset::{RuleSet, embedded_source};
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 
@@ -26,6 +27,34 @@ pub(crate) struct Io {
     pub color: bool,
     closed: bool,
     failed: Option<std::io::Error>,
+    /// The rule files read for this run, kept to quote their lines.
+    kept: HashMap<String, Kept>,
+}
+
+/// A rule file's text and where each of its lines starts.
+struct Kept {
+    text: String,
+    starts: Vec<usize>,
+}
+
+impl Kept {
+    fn new(text: String) -> Kept {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Kept { text, starts }
+    }
+    /// Line `n` (1-based), without its line ending, as `str::lines` gives it.
+    fn line(&self, n: u32) -> Option<&str> {
+        let i = usize::try_from(n).ok()?.checked_sub(1)?;
+        let start = *self.starts.get(i)?;
+        let end = self.starts.get(i + 1).map_or(self.text.len(), |e| e - 1);
+        let line = self.text.get(start..end)?;
+        if start == self.text.len() {
+            return None;
+        }
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    }
 }
 
 impl Io {
@@ -48,6 +77,7 @@ impl Io {
             color,
             closed: false,
             failed: None,
+            kept: HashMap::new(),
         }
     }
 
@@ -109,8 +139,16 @@ impl Io {
 
     /// Prints one ruleset diagnostic with its source line.
     pub fn diagnostic(&mut self, d: &Diagnostic) {
-        let src = source_of(&d.location.file);
-        self.eprint(&diagnostic::diagnostic(d, src.as_deref()));
+        let s = match self.kept.get(&d.location.file) {
+            Some(k) => diagnostic::diagnostic_line(d, k.line(d.location.line)),
+            None => diagnostic::diagnostic(d, embedded_source(&d.location.file)),
+        };
+        self.eprint(&s);
+    }
+
+    /// Keeps the text of a rule file read, to quote it in messages.
+    fn keep(&mut self, file: String, text: String) {
+        self.kept.insert(file, Kept::new(text));
     }
 
     /// Prints a scenario error, quoting `source` (the text read, if any).
@@ -132,26 +170,30 @@ impl Io {
         };
         let mut s = format!(
             "{sev}: {}: {}\n",
-            d.location,
+            crate::render::clean(&d.location.to_string()),
             crate::render::clean(&d.message)
         );
         if let Some(h) = &d.help {
-            s.push_str(&format!("  help: {h}\n"));
+            s.push_str(&format!("  help: {}\n", crate::render::clean(h)));
         }
         self.eprint(&s);
     }
-}
 
-/// The text of a rule file named in a message: an embedded rule file, or
-/// the file on disk (rule files are regular files, read with a size limit).
-fn source_of(file: &str) -> Option<String> {
-    if let Some(text) = embedded_source(file) {
-        return Some(text.to_owned());
+    /// Prints the problems of a folder walk; how many of them are errors
+    /// (a skipped link to nothing is only a warning).
+    pub fn walk_problems(&mut self, problems: &[Diagnostic]) -> usize {
+        for d in problems {
+            self.file_problem(d);
+        }
+        problems
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     }
-    crate::files::read_text(Path::new(file), crate::files::MAX_RULE_FILE_BYTES).ok()
 }
 
-/// The embedded ruleset, or the one in `dir`; problems printed.
+/// The embedded ruleset, or the one in `dir`; problems printed. Each rule
+/// file is read once and its text kept for messages.
 pub(crate) fn load_rules(dir: Option<&Path>, io: &mut Io) -> Option<RuleSet> {
     let res = match dir {
         Some(dir) => {
@@ -162,7 +204,21 @@ pub(crate) fn load_rules(dir: Option<&Path>, io: &mut Io) -> Option<RuleSet> {
                 ));
                 return None;
             }
-            RuleSet::from_dir(dir)
+            let read = crate::files::rule_texts(dir);
+            if read.failed() {
+                io.ruleset_error(&RulesetError {
+                    diagnostics: read.problems,
+                });
+                return None;
+            }
+            let res = RuleSet::from_texts(&read.texts).map(|mut rs| {
+                rs.warnings.extend(read.problems);
+                rs
+            });
+            for (file, text) in read.texts {
+                io.keep(file, text);
+            }
+            res
         }
         None => RuleSet::embedded(),
     };
@@ -171,6 +227,27 @@ pub(crate) fn load_rules(dir: Option<&Path>, io: &mut Io) -> Option<RuleSet> {
         Err(e) => {
             io.ruleset_error(&e);
             None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Kept;
+
+    #[test]
+    fn kept_lines_are_the_lines_str_lines_gives() {
+        for text in ["a\nb\r\nc", "a\n\nb\n", "", "\n", "one", "x\r\n"] {
+            let k = Kept::new(text.to_owned());
+            let want: Vec<&str> = text.lines().collect();
+            for n in 1..=want.len() + 2 {
+                assert_eq!(
+                    k.line(n as u32),
+                    want.get(n - 1).copied(),
+                    "{text:?} line {n}"
+                );
+            }
+            assert_eq!(k.line(0), None);
         }
     }
 }

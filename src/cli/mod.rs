@@ -122,8 +122,21 @@ pub(crate) fn command() -> clap::Command {
 
 /// Parses the command line, runs the command, and returns its exit code.
 pub fn main() -> std::process::ExitCode {
-    let cli = Cli::parse();
     let mut io = io::Io::std();
+    // Help and version go through `Io` too, so that a failed write is reported.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let text = e.render().ansi().to_string();
+            if e.use_stderr() {
+                io.eprint(&text);
+            } else {
+                io.print(&text);
+            }
+            let code = u8::try_from(e.exit_code()).unwrap_or(io::EXIT_BAD_INPUT);
+            return std::process::ExitCode::from(io.finish(code));
+        }
+    };
     let code = match cli.command {
         Command::Evaluate(a) => evaluate::run(a, &mut io),
         Command::Test(a) => test::run(a, &mut io),

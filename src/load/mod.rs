@@ -19,7 +19,7 @@ pub(crate) mod values;
 
 pub use builder::{InputValue, ScenarioBuilder};
 
-use crate::error::{Code, Diagnostic, RulesetError, Severity};
+use crate::error::{Code, Diagnostic, RulesetError, ScenarioError, Severity};
 use crate::model::Location;
 use crate::model::decls::Term;
 use crate::model::ids::FactSet;
@@ -31,6 +31,10 @@ use reader::{Loader, TermDraft, at};
 
 /// The most rules a ruleset may hold (the shipped one has about thirty).
 pub(crate) const MAX_RULES: usize = 5_000;
+/// The most values (keys, scalars, lists, mappings) all rule files of a
+/// ruleset may hold together: the parsed trees are held at once, so this
+/// bounds their memory (the shipped rules hold about 8,000).
+pub(crate) const MAX_RULESET_VALUES: usize = 400_000;
 
 /// A rule file's name and text.
 #[derive(Debug, Clone)]
@@ -43,17 +47,55 @@ pub(crate) struct RuleFile {
 
 /// Loads and validates a ruleset from its files (in the order given).
 pub(crate) fn load_files(files: &[RuleFile]) -> Result<(Law, Vec<Diagnostic>), RulesetError> {
-    let parsed: Vec<(String, Result<Node, SyntaxError>)> = files
-        .iter()
-        .map(|s| (s.name.clone(), crate::yaml::parse(&s.text)))
-        .collect();
+    let mut parsed: Vec<(String, Result<Node, SyntaxError>)> = Vec::with_capacity(files.len());
+    let mut values = 0usize;
+    for s in files {
+        let tree = crate::yaml::parse(&s.text);
+        if let Ok(n) = &tree {
+            values += count_values(n);
+        }
+        parsed.push((s.name.clone(), tree));
+        // Each file is bounded by the parser; their trees together, here.
+        if values > MAX_RULESET_VALUES {
+            return Err(RulesetError::from(
+                Diagnostic::error(
+                    Code::RulesetTooLarge,
+                    Location::file(&s.name),
+                    format!(
+                        "the rule files hold more than {MAX_RULESET_VALUES} values in all (reading stopped at this file)"
+                    ),
+                )
+                .with_help(Some(
+                    "a statute's rules hold some thousands of values: is this the right folder?".into(),
+                )),
+            ));
+        }
+    }
     load_trees(parsed)
+}
+
+/// How many values (scalars, lists and mappings) a tree holds.
+fn count_values(n: &Node) -> usize {
+    match &n.value {
+        Y::Seq(items) => 1 + items.iter().map(count_values).sum::<usize>(),
+        Y::Map(entries) => {
+            1 + entries
+                .iter()
+                .map(|(_, v)| 1 + count_values(v))
+                .sum::<usize>()
+        }
+        _ => 1,
+    }
 }
 
 /// Loads a ruleset from files already parsed (a syntax error is reported).
 pub(crate) fn load_trees(
     parsed: Vec<(String, Result<Node, SyntaxError>)>,
 ) -> Result<(Law, Vec<Diagnostic>), RulesetError> {
+    // Scenario files given as rules: one message, not one per key of each.
+    if let Some(d) = scenarios_given_as_rules(&parsed) {
+        return Err(RulesetError::from(d));
+    }
     let file_names: Vec<String> = parsed.iter().map(|(n, _)| n.clone()).collect();
     // Where to report a problem of the ruleset as a whole.
     let whole = Location::file(file_names.first().cloned().unwrap_or_default());
@@ -321,5 +363,92 @@ fn finish_errors(mut l: Loader, file_names: &[String]) -> RulesetError {
     debug_assert!(l.diags.iter().any(|d| d.severity == Severity::Error));
     RulesetError {
         diagnostics: l.diags,
+    }
+}
+
+/// The top-level key every scenario has and no rule file has.
+const SCENARIO_KEY: &str = "name";
+
+/// A mapping's top-level keys (none for anything else).
+fn top_keys(doc: &Node) -> &[(crate::tree::Key, Node)] {
+    match &doc.value {
+        Y::Map(m) => m,
+        _ => &[],
+    }
+}
+
+/// One error when any file of a ruleset is a scenario (it has `name:` and
+/// no section of a rule file): a folder of scenarios given as the rules
+/// would otherwise give an error for every key of every file.
+fn scenarios_given_as_rules(parsed: &[(String, Result<Node, SyntaxError>)]) -> Option<Diagnostic> {
+    let mut found = parsed.iter().filter_map(|(name, doc)| {
+        let keys = top_keys(doc.as_ref().ok()?);
+        let is_rules = keys
+            .iter()
+            .any(|(k, _)| keys::TOP.contains(&k.name.as_str()));
+        let name_key = keys.iter().find(|(k, _)| k.name == SCENARIO_KEY)?;
+        (!is_rules).then_some((name, name_key.0.pos))
+    });
+    let (file, pos) = found.next()?;
+    let more = found.count();
+    let also = match more {
+        0 => String::new(),
+        1 => " (and 1 more file here looks like a scenario)".into(),
+        n => format!(" (and {n} more files here look like scenarios)"),
+    };
+    Some(
+        Diagnostic::error(
+            Code::WrongKindOfFile,
+            at(file, pos),
+            format!(
+                "looks like a scenario, not a rule file: it has `{SCENARIO_KEY}:` and none of the sections of a rule file ({}){also}",
+                reader::ticks(keys::TOP)
+            ),
+        )
+        .with_help(Some(
+            "give the folder of rule files to `--rules` (e.g. `--rules rules/`) and scenario files as arguments".into(),
+        )),
+    )
+}
+
+/// The error for a rule file read as a scenario (it has a section of a rule
+/// file such as `rules:` and no `name:`), if `text` is one: one clear
+/// message instead of an unknown key for each section.
+pub(crate) fn misplaced_rule_file(text: &str, file: &str) -> Option<ScenarioError> {
+    let doc = crate::yaml::parse(text).ok()?;
+    let keys = top_keys(&doc);
+    if keys.iter().any(|(k, _)| k.name == SCENARIO_KEY) {
+        return None;
+    }
+    // `readings` is also a scenario key (a mapping there, a list in rule files).
+    let (k, _) = keys.iter().find(|(k, n)| {
+        keys::TOP.contains(&k.name.as_str())
+            && (k.name != "readings" || matches!(n.value, Y::Seq(_)))
+    })?;
+    Some(ScenarioError::one(
+        Diagnostic::error(
+            Code::WrongKindOfFile,
+            at(file, k.pos),
+            format!(
+                "looks like a rule file, not a scenario: it has `{}:` and no `{SCENARIO_KEY}:`",
+                k.name
+            ),
+        )
+        .with_help(Some(
+            "rule files are read with `--rules DIR`; a scenario names the mission (`name:`) and states its facts (`peacecoop schema` describes them)".into(),
+        )),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_shipped_rules_are_far_below_the_value_bound() {
+        let total: usize = crate::ruleset::EMBEDDED_RULES
+            .iter()
+            .map(|(_, text)| crate::yaml::parse(text).map_or(0, |n| super::count_values(&n)))
+            .sum();
+        assert!(total > 1_000, "{total}");
+        assert!(total * 10 < super::MAX_RULESET_VALUES, "{total}");
     }
 }

@@ -17,7 +17,9 @@ use crate::tree::{Node, Value as Y};
 impl Loader {
     // ------------------------------------------------------------ explanations
 
-    fn template(&mut self, file: &str, node: &Node, text: &str) -> Template {
+    /// A template's literal text and placeholders; problems are collected
+    /// in `bad`, to be reported once for both languages.
+    fn template(&self, text: &str, bad: &mut Vec<BadHole>) -> Template {
         let mut holes = Vec::new();
         let mut lit = String::new();
         let mut rest = text;
@@ -38,12 +40,7 @@ impl Loader {
                 continue;
             }
             let Some(end) = rest.find('}') else {
-                self.err(
-                    Code::InvalidTemplate,
-                    at(file, node.pos),
-                    "an explanation has `{` without a closing `}`".into(),
-                    Some("write `{{` for a literal brace".into()),
-                );
+                bad.push(BadHole::Unclosed);
                 break;
             };
             let name = &rest[..end];
@@ -52,21 +49,58 @@ impl Loader {
                 Some(id) => {
                     holes.push((u32::try_from(lit.len()).unwrap_or(u32::MAX), id));
                 }
-                None => {
-                    let s = suggest(name, self.vocab.facts.iter().map(|f| f.name.as_str()));
-                    self.err(
-                        Code::UnknownFact,
-                        at(file, node.pos),
-                        format!("explanation placeholder `{{{name}}}` names no fact"),
-                        s.map(|s| format!("did you mean `{{{s}}}`?")),
-                    );
-                }
+                None => bad.push(BadHole::Unknown(name.to_owned())),
             }
         }
         lit.push_str(rest);
         Template {
             text: lit.into(),
             holes,
+        }
+    }
+
+    /// Reports the placeholder problems of a text once each, at the text of
+    /// the first language that has it, naming the languages that do.
+    fn report_holes(
+        &mut self,
+        file: &str,
+        node: &Node,
+        en: &[BadHole],
+        ja: &[BadHole],
+        bilingual: bool,
+    ) {
+        let (en_pos, ja_pos) = language_positions(node);
+        let mut seen: Vec<&BadHole> = Vec::new();
+        for b in en.iter().chain(ja) {
+            if seen.contains(&b) {
+                continue;
+            }
+            seen.push(b);
+            let (in_en, in_ja) = (en.contains(b), ja.contains(b));
+            let pos = if in_en { en_pos } else { ja_pos };
+            let langs = match (bilingual, in_en, in_ja) {
+                (false, _, _) => "",
+                (true, true, true) => " (in the English and the Japanese text)",
+                (true, true, false) => " (in the English text)",
+                (true, false, _) => " (in the Japanese text)",
+            };
+            match b {
+                BadHole::Unclosed => self.err(
+                    Code::InvalidTemplate,
+                    at(file, pos),
+                    format!("an explanation has `{{` without a closing `}}`{langs}"),
+                    Some("write `{{` for a literal brace".into()),
+                ),
+                BadHole::Unknown(name) => {
+                    let s = suggest(name, self.vocab.facts.iter().map(|f| f.name.as_str()));
+                    self.err(
+                        Code::UnknownFact,
+                        at(file, pos),
+                        format!("explanation placeholder `{{{name}}}` names no fact{langs}"),
+                        s.map(|s| format!("did you mean `{{{s}}}`?")),
+                    );
+                }
+            }
         }
     }
 
@@ -122,10 +156,13 @@ impl Loader {
 
     /// Parses the placeholders of both languages of a text.
     fn templates(&mut self, file: &str, node: &Node, t: &Text) -> Localized<Template> {
-        Localized {
-            en: self.template(file, node, &t.en),
-            ja: t.ja.as_ref().map(|j| self.template(file, node, j)),
-        }
+        let (mut bad_en, mut bad_ja) = (Vec::new(), Vec::new());
+        let out = Localized {
+            en: self.template(&t.en, &mut bad_en),
+            ja: t.ja.as_ref().map(|j| self.template(j, &mut bad_ja)),
+        };
+        self.report_holes(file, node, &bad_en, &bad_ja, t.ja.is_some());
+        out
     }
 
     pub(super) fn cites(&mut self, file: &str, node: &Node) -> Vec<Citation> {
@@ -515,4 +552,33 @@ impl VersionDraft {
             location,
         }
     }
+}
+
+/// A placeholder that cannot be filled.
+#[derive(Debug, PartialEq, Eq)]
+enum BadHole {
+    /// `{` with no `}` after it.
+    Unclosed,
+    /// `{name}` where no fact has that name.
+    Unknown(String),
+}
+
+/// Where the English and the Japanese text of an explanation start: the
+/// `en:`/`ja:` values of `{en: …, ja: …}` (also under a case's `text:`), or
+/// the text itself.
+fn language_positions(node: &Node) -> (crate::tree::Pos, crate::tree::Pos) {
+    let child = |n: &Node, key: &str| match &n.value {
+        Y::Map(m) => m.iter().find(|(k, _)| k.name == key).map(|(_, v)| v.pos),
+        _ => None,
+    };
+    let text = match &node.value {
+        Y::Map(m) => m
+            .iter()
+            .find(|(k, _)| k.name == "text")
+            .map_or(node, |(_, v)| v),
+        _ => node,
+    };
+    let en = child(text, "en").unwrap_or(text.pos);
+    let ja = child(text, "ja").unwrap_or(text.pos);
+    (en, ja)
 }

@@ -13,6 +13,12 @@ pub fn snippet(source: &str, line: u32, column: u32) -> Option<String> {
         return None;
     }
     let raw = source.lines().nth(line as usize - 1)?;
+    Some(line_snippet(raw, line, column))
+}
+
+/// Like [`snippet`], given the text of line `line` itself (for many
+/// messages about one large file, without scanning it for each).
+pub fn line_snippet(raw: &str, line: u32, column: u32) -> String {
     let mut col = column.max(1) as usize - 1;
     // Long lines (minified or hostile input) are cut to a window around the column.
     const WINDOW: usize = 100;
@@ -49,12 +55,12 @@ pub fn snippet(source: &str, line: u32, column: u32) -> Option<String> {
     let under = cells(&clean(&word)).max(1);
     let num = line.to_string();
     let pad = " ".repeat(num.len());
-    Some(format!(
+    format!(
         "{pad} |\n{num} | {}\n{pad} | {}{}\n",
         clean(&text),
         " ".repeat(lead),
         "^".repeat(under)
-    ))
+    )
 }
 
 /// `message` with `snip` after its first line (before any `help:` line).
@@ -73,7 +79,11 @@ fn insert(message: &str, snip: Option<String>) -> String {
 pub fn scenario_error(e: &ScenarioError, source: Option<&str>) -> String {
     let mut out = String::new();
     for d in &e.problems {
-        let mut msg = format!("error: {}: {}", d.location, clean(&d.message));
+        let mut msg = format!(
+            "error: {}: {}",
+            clean(&d.location.to_string()),
+            clean(&d.message)
+        );
         if let Some(h) = &d.help {
             msg.push_str(&format!("\n  help: {}", clean(h)));
         }
@@ -92,16 +102,34 @@ pub fn scenario_error(e: &ScenarioError, source: Option<&str>) -> String {
 
 /// A ruleset diagnostic as the CLI prints it, with the source line when known.
 pub fn diagnostic(d: &Diagnostic, source: Option<&str>) -> String {
+    let snip = source.and_then(|s| snippet(s, d.location.line, d.location.column));
+    insert(&headline(d), snip)
+}
+
+/// Like [`diagnostic`], given the text of the line the diagnostic points at.
+pub fn diagnostic_line(d: &Diagnostic, line: Option<&str>) -> String {
+    let snip = line
+        .filter(|_| d.location.line > 0)
+        .map(|l| line_snippet(l, d.location.line, d.location.column));
+    insert(&headline(d), snip)
+}
+
+/// `file:line:col: severity[code]: message`, and the help line.
+fn headline(d: &Diagnostic) -> String {
     let sev = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let mut msg = format!("{}: {sev}[{}]: {}", d.location, d.code, clean(&d.message));
+    let mut msg = format!(
+        "{}: {sev}[{}]: {}",
+        clean(&d.location.to_string()),
+        d.code,
+        clean(&d.message)
+    );
     if let Some(h) = &d.help {
         msg.push_str(&format!("\n  help: {}", clean(h)));
     }
-    let snip = source.and_then(|s| snippet(s, d.location.line, d.location.column));
-    insert(&msg, snip)
+    msg
 }
 
 /// A problem without a file (a bad `--reading`, `--keep`): `error: message` and help.

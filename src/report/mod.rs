@@ -172,6 +172,9 @@ impl RuleSet {
     ///
     /// The evaluation carries the ruleset that made it, so a report can never
     /// mix one ruleset's rules with another's results.
+    ///
+    /// A scenario read with another ruleset than the evaluation's is
+    /// reported as not evaluated (every rule undetermined), never mixed.
     pub fn report(&self, scenario: &Scenario, evaluation: &Evaluation<'_>, lang: Lang) -> Report {
         self.build_report(scenario, evaluation, lang, true)
     }
@@ -189,8 +192,16 @@ impl RuleSet {
     }
 
     fn build_report(&self, s: &Scenario, e: &Evaluation<'_>, lang: Lang, trace: bool) -> Report {
+        if s.vocab_key != e.law.key {
+            let foreign = crate::engine::foreign(e.law, s);
+            return build(s, &foreign, lang, trace, |_, _| Vec::new());
+        }
         build(s, e, lang, trace, |s, e| {
-            crate::analysis::readings::depends_on(self, s, e)
+            if s.vocab_key == self.law.key {
+                crate::analysis::readings::depends_on(self, s, e)
+            } else {
+                Vec::new()
+            }
         })
     }
 }

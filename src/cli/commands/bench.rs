@@ -60,7 +60,11 @@ pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
     let Some(rs) = a.source.load(io) else {
         return EXIT_BAD_INPUT;
     };
-    let loaded = rs.load_file(&a.scenario, DEFAULT_MAX_SCENARIO_BYTES);
+    let loaded = rs.load_file(
+        &a.scenario,
+        DEFAULT_MAX_SCENARIO_BYTES,
+        crate::files::Kind::NamedScenario,
+    );
     let scenario = match loaded.scenario {
         Ok(s) => s,
         Err(e) => {

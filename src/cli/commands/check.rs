@@ -34,21 +34,11 @@ pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
         io.diagnostic(w);
         problems += 1;
     }
-    let mut files = Vec::new();
-    for p in &a.paths {
-        if p.is_dir() {
-            let walk = crate::files::yaml_files(p);
-            for d in &walk.problems {
-                io.file_problem(d);
-                problems += 1;
-            }
-            files.extend(walk.files);
-        } else {
-            files.push(p.clone());
-        }
-    }
-    for p in &files {
-        let loaded = rs.load_file(p, DEFAULT_MAX_SCENARIO_BYTES);
+    let inputs = crate::files::expand(&a.paths);
+    problems += io.walk_problems(&inputs.problems);
+    let files = inputs.paths;
+    for (p, kind) in &files {
+        let loaded = rs.load_file(p, DEFAULT_MAX_SCENARIO_BYTES, *kind);
         if let Err(e) = &loaded.scenario {
             io.scenario_error(e, loaded.text.as_deref());
             problems += 1;

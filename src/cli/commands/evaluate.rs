@@ -6,7 +6,7 @@
 use crate::analysis::history::HistoryReport;
 use crate::cli::args::{LangChoice, ReadingChoice, RulesSource, parse_date};
 use crate::cli::io::{EXIT_BAD_INPUT, EXIT_NOT_ELIGIBLE, EXIT_OK, EXIT_UNDETERMINED, Io};
-use crate::files::DEFAULT_MAX_SCENARIO_BYTES;
+use crate::files::{DEFAULT_MAX_SCENARIO_BYTES, Kind};
 use crate::model::{Date, Lang, Verdict};
 use crate::render::{self, Detail, TextOptions};
 use crate::report::Report;
@@ -111,8 +111,13 @@ pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
         return EXIT_BAD_INPUT;
     }
     let lang: Lang = a.lang.get();
-    let (paths, dir_given, mut tally) = expand(&a.scenarios, io);
-    let single = !dir_given && a.scenarios.len() == 1;
+    let inputs = crate::files::expand(&a.scenarios);
+    let mut tally = Tally {
+        errors: io.walk_problems(&inputs.problems),
+        ..Tally::default()
+    };
+    let paths = inputs.paths;
+    let single = !inputs.folder && a.scenarios.len() == 1;
     let mut sheets: Vec<(Report, Option<HistoryReport>)> = Vec::new();
     let mut started_array = false;
     let mut first_item = true;
@@ -124,7 +129,7 @@ pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
             break;
         }
         let handout = matches!(a.format, EvalFormat::Markdown | EvalFormat::Html);
-        let items = crate::batch::map(chunk, |p| one(&rs, &a, p, lang, handout));
+        let items = crate::batch::map(chunk, |(p, kind)| one(&rs, &a, p, *kind, lang, handout));
         for item in items {
             let (report, history) = match item {
                 Item::Done(r, h) => (r, h),
@@ -220,8 +225,8 @@ pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
 }
 
 /// Reads, evaluates and reports one file.
-fn one(rs: &RuleSet, a: &Args, p: &std::path::Path, lang: Lang, handout: bool) -> Item {
-    let loaded = rs.load_file(p, a.max_size);
+fn one(rs: &RuleSet, a: &Args, p: &std::path::Path, kind: Kind, lang: Lang, handout: bool) -> Item {
+    let loaded = rs.load_file(p, a.max_size, kind);
     let mut s = match loaded.scenario {
         Ok(s) => s,
         Err(e) => return Item::Failed(e, loaded.text),
@@ -238,33 +243,4 @@ fn one(rs: &RuleSet, a: &Args, p: &std::path::Path, lang: Lang, handout: bool) -
     let report = rs.report(&s, &e, lang);
     let history = handout.then(|| rs.history(&s, lang));
     Item::Done(Box::new(report), history)
-}
-
-/// Files and folders into scenario paths; problems with folders are printed
-/// and counted as errors.
-fn expand(paths: &[PathBuf], io: &mut Io) -> (Vec<PathBuf>, bool, Tally) {
-    let mut out = Vec::new();
-    let mut dir_given = false;
-    let mut tally = Tally::default();
-    for p in paths {
-        if p.is_dir() {
-            dir_given = true;
-            let walk = crate::files::yaml_files(p);
-            for d in &walk.problems {
-                io.file_problem(d);
-                tally.errors += 1;
-            }
-            if walk.files.is_empty() && walk.problems.is_empty() {
-                io.eprint(&format!(
-                    "error: {}: the directory holds no *.yaml or *.yml scenario files\n",
-                    crate::render::clean(&p.display().to_string())
-                ));
-                tally.errors += 1;
-            }
-            out.extend(walk.files);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    (out, dir_given, tally)
 }

@@ -54,25 +54,14 @@ pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
         return EXIT_BAD_INPUT;
     }
     let lang = a.lang.get();
-    let mut errors = 0usize;
-    let mut paths = Vec::new();
-    for p in &a.paths {
-        if p.is_dir() {
-            let walk = crate::files::yaml_files(p);
-            for d in &walk.problems {
-                io.file_problem(d);
-                errors += 1;
-            }
-            paths.extend(walk.files);
-        } else {
-            paths.push(p.clone());
-        }
-    }
+    let inputs = crate::files::expand(&a.paths);
+    let mut errors = io.walk_problems(&inputs.problems);
+    let paths = inputs.paths;
     let mut cov = Coverage::new(&rs);
     let mut results = Vec::new();
     let mut without = 0usize;
-    for p in &paths {
-        let loaded = rs.load_file(p, DEFAULT_MAX_SCENARIO_BYTES);
+    for (p, kind) in &paths {
+        let loaded = rs.load_file(p, DEFAULT_MAX_SCENARIO_BYTES, *kind);
         match loaded.scenario {
             Ok(mut s) => {
                 if !a.readings.apply(&rs, &mut s, io) {
