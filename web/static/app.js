@@ -37,6 +37,15 @@
     return e;
   }
 
+  // Descriptions mark names and values with backticks, as the CLI's help does: in the page they
+  // become <code> (prose) or, inside an <option>, plain text (plain).
+  function prose(text) {
+    return String(text || "").split("`").map(function (part, i) {
+      return i % 2 ? el("code", { text: part }) : document.createTextNode(part);
+    });
+  }
+  function plain(text) { return String(text || "").replace(/`/g, ""); }
+
   // ---------------------------------------------------------------- static words
   function applyWords() {
     document.documentElement.lang = state.lang;
@@ -86,10 +95,10 @@
       rl.forEach(function (r) {
         var id = "r-" + r.id, sel = el("select", { id: id, "data-reading": r.id, "aria-describedby": id + "-d" });
         r.options.forEach(function (o) {
-          sel.appendChild(el("option", { value: o.id === r.default ? "" : o.id, text: o.id + " — " + o.text + (o.id === r.default ? " (" + T("readingDefault") + ")" : "") }));
+          sel.appendChild(el("option", { value: o.id === r.default ? "" : o.id, text: o.id + " — " + plain(o.text) + (o.id === r.default ? " (" + T("readingDefault") + ")" : "") }));
         });
         rbox.appendChild(el("div", { class: "field" }, [
-          el("label", { for: id }, [el("code", { text: r.id })]), sel, el("p", { class: "desc", id: id + "-d", text: r.question })]));
+          el("label", { for: id }, [el("code", { text: r.id })]), sel, el("p", { class: "desc", id: id + "-d" }, prose(r.question))]));
       });
       form.appendChild(rbox);
     }
@@ -103,7 +112,7 @@
       ctl.appendChild(el("option", { value: "", text: unknownText }));
       var vals = f.type === "bool" ? [{ name: "true", description: null }, { name: "false", description: null }] : f.values;
       vals.forEach(function (v) {
-        var t = f.type === "bool" ? (v.name === "true" ? T("yes") : T("no")) : v.name + " — " + v.description;
+        var t = f.type === "bool" ? (v.name === "true" ? T("yes") : T("no")) : v.name + " — " + plain(v.description);
         ctl.appendChild(el("option", { value: v.name, text: t }));
       });
     } else if (f.type === "list") {
@@ -112,7 +121,7 @@
         var cid = id + "-" + v.name;
         ctl.appendChild(el("label", { class: "check", for: cid }, [
           el("input", { type: "checkbox", id: cid, "data-fact": f.name, "data-item": v.name }),
-          el("span", {}, [el("code", { text: v.name }), " ", el("span", { text: v.description })])]));
+          el("span", {}, [el("code", { text: v.name }), " ", el("span", {}, prose(v.description))])]));
       });
       var uid = id + "--unknown";
       ctl.appendChild(el("label", { class: "check unknown", for: uid }, [
@@ -127,7 +136,7 @@
     var label = el(f.type === "list" ? "span" : "label", f.type === "list" ? { id: id + "-l", class: "flabel" } : { for: id, class: "flabel" },
       [el("code", { text: f.type === "list" || f.name.indexOf(".") < 0 ? f.name : short })]);
     if (ctl.tagName !== "DIV") ctl.setAttribute("aria-describedby", id + "-d");
-    return el("div", { class: "field", "data-type": f.type }, [label, ctl, el("p", { class: "desc", id: id + "-d", text: f.description })]);
+    return el("div", { class: "field", "data-type": f.type }, [label, ctl, el("p", { class: "desc", id: id + "-d" }, prose(f.description))]);
   }
   // A scenario's name is a text or {en, ja}: the form shows and edits the page's language.
   function nameIn(n) {
@@ -302,7 +311,7 @@
     var rows = r.trace.filter(function (t) { return t.outcome === "fail" && t.kind !== "policy" || t.outcome === "undetermined"; });
     rows.forEach(function (t) {
       ul.appendChild(el("li", { class: "o-" + t.outcome, "data-rule": t.rule, "data-outcome": t.outcome }, [
-        el("span", { class: "title", text: t.title }), " ", el("code", { text: t.rule }), el("p", { class: "expl", text: t.explanation })]));
+        el("span", { class: "title", text: t.title }), " ", el("code", { text: t.rule }), el("p", { class: "expl" }, prose(t.explanation))]));
     });
     if (!rows.length) ul.appendChild(el("li", { class: "none", text: T("noneFailing") }));
   }
@@ -414,7 +423,7 @@
       box.appendChild(el("p", { text: T("deciding") }));
       var ul = el("ul", { class: "deciding" });
       r.deciding.forEach(function (id) {
-        ul.appendChild(el("li", { "data-reading": id }, [el("code", { text: id }), " ", el("span", { text: q[id] ? q[id].question : "" })]));
+        ul.appendChild(el("li", { "data-reading": id }, [el("code", { text: id }), " ", el("span", {}, prose(q[id] ? q[id].question : ""))]));
       });
       box.appendChild(ul);
     }
@@ -445,7 +454,7 @@
       if (!c.ja && !c.en) box.appendChild(el("p", { class: "none", text: T("noWords") }));
       d.appendChild(box);
     });
-    if (v.reading) d.appendChild(el("p", { class: "reading" }, v.reading.split("`").map(function (part, i) { return i % 2 ? el("code", { text: part }) : part; })));
+    if (v.reading) d.appendChild(el("p", { class: "reading" }, prose(v.reading)));
     d.setAttribute("data-filled", "");
   }
 
