@@ -35,15 +35,26 @@ fi
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' web/crate/Cargo.lock)
 have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
 if [[ "$have" != "$want" ]]; then
-  echo "ci-setup: cargo install --locked wasm-bindgen-cli --version $want (found: ${have:-none})"
-  cargo install --locked --force wasm-bindgen-cli --version "$want"
+  echo "ci-setup: cargo install --locked wasm-bindgen-cli --version =$want (found: ${have:-none})"
+  cargo install --locked --force wasm-bindgen-cli --version "=$want"
 fi
 
-# 4. The test tools, in web/.venv.
+# 4. The test tools, in web/.venv: from local wheels when /opt/wheels has them all, else from
+#    PyPI. Skipped when the venv already holds exactly web/tests/requirements.txt.
 if [[ ! -x web/.venv/bin/python ]]; then
   echo "ci-setup: python3 -m venv web/.venv"
   python3 -m venv web/.venv
 fi
-web/.venv/bin/python -m pip install -q --disable-pip-version-check -r web/tests/requirements.txt
+stamp=web/.venv/peacecoop-requirements.txt
+if ! cmp -s web/tests/requirements.txt "$stamp"; then
+  pip=(web/.venv/bin/python -m pip install -q --disable-pip-version-check)
+  if [[ -d /opt/wheels ]] && "${pip[@]}" --no-index --find-links /opt/wheels -r web/tests/requirements.txt 2>/dev/null; then
+    echo "ci-setup: test tools in web/.venv (offline, from /opt/wheels)"
+  else
+    echo "ci-setup: pip install -r web/tests/requirements.txt"
+    "${pip[@]}" -r web/tests/requirements.txt
+  fi
+  cp web/tests/requirements.txt "$stamp"
+fi
 
 echo "ci-setup: ready (chromium $(chromium --version 2>/dev/null | awk '{ print $2 }'), wasm-bindgen $want)"
