@@ -817,13 +817,21 @@ fn long_batch_shows_no_progress_bar_when_stderr_is_not_a_terminal() {
     let out = run(&["evaluate", s(tmp.path()), "--format", "summary"]);
     assert_code(&out, 0);
     assert!(out.stderr.is_empty(), "stderr: {}", out.stderr);
-    assert_eq!(out.stdout.lines().count(), 1_101, "one line each and a total");
+    assert_eq!(
+        out.stdout.lines().count(),
+        1_101,
+        "one line each and a total"
+    );
 }
 
 #[test]
 fn long_batch_to_a_file_shows_a_progress_bar_on_the_terminal() {
     // `script` gives the command a terminal; its standard output goes to a file.
-    if std::process::Command::new("script").arg("--version").output().is_err() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
         eprintln!("skipped: no `script` to provide a terminal");
         return;
     }
@@ -845,5 +853,8 @@ fn long_batch_to_a_file_shows_a_progress_bar_on_the_terminal() {
     assert!(terminal.contains("/1100 files"), "terminal: {terminal:?}");
     let written = std::fs::read_to_string(&results).expect("results written");
     assert_eq!(written.lines().count(), 1_101);
-    assert!(!written.contains("files,"), "the bar stays out of the results");
+    assert!(
+        !written.contains("files,"),
+        "the bar stays out of the results"
+    );
 }
