@@ -382,19 +382,7 @@ fn sheet<'a>(
         None => x.no_law.to_owned(),
     };
     let depends = (!r.depends_on_readings.is_empty()).then(|| {
-        let pairs: Vec<(String, String)> = r
-            .depends_on_readings
-            .iter()
-            .map(|id| {
-                let o = r
-                    .readings
-                    .0
-                    .iter()
-                    .find(|(k, _)| k == id)
-                    .map(|(_, o)| o.clone());
-                (id.clone(), o.unwrap_or_default())
-            })
-            .collect();
+        let pairs = r.deciding_readings();
         words::depends_on_readings(lang, &pairs)
     });
     let expect = r.expect.map(|x| {

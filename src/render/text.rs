@@ -103,19 +103,7 @@ fn head(out: &mut String, r: &Report, o: &TextOptions) {
     );
     let _ = writeln!(out, "{}{}", label(w.reason), clean(&r.reason));
     if !r.depends_on_readings.is_empty() {
-        let pairs: Vec<(String, String)> = r
-            .depends_on_readings
-            .iter()
-            .map(|id| {
-                let o = r
-                    .readings
-                    .0
-                    .iter()
-                    .find(|(k, _)| k == id)
-                    .map(|(_, o)| o.clone());
-                (id.clone(), o.unwrap_or_default())
-            })
-            .collect();
+        let pairs = r.deciding_readings();
         let line = words::depends_on_readings(lang, &pairs);
         let _ = writeln!(
             out,

@@ -119,6 +119,20 @@ impl Entry {
 }
 
 impl Report {
+    /// The readings this verdict depends on, each with the option taken:
+    /// what a reader must accept for the verdict to stand.
+    pub fn deciding_readings(&self) -> Vec<(String, String)> {
+        self.depends_on_readings
+            .iter()
+            .map(|id| {
+                let option = self.readings.0.iter().find(|(k, _)| k == id);
+                (
+                    id.clone(),
+                    option.map(|(_, o)| o.clone()).unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
     /// The trace entry of a rule, by id.
     pub fn entry(&self, rule: &str) -> Option<&Entry> {
         self.trace.iter().find(|e| e.rule == rule)
