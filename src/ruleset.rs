@@ -121,6 +121,24 @@ impl RuleSet {
         Ok(s)
     }
 
+    /// The scenario as the JSON object [`RuleSet::scenario_from_json`] reads
+    /// back to the same scenario: its name, the facts the input gave (an
+    /// explicit `null` kept, defaults not filled in, dotted names nested as in
+    /// a file), the readings it chose and its expectations. For editors and
+    /// forms that show a scenario as written (comments and key order are not
+    /// kept).
+    ///
+    /// ```
+    /// # let rules = peacecoop::RuleSet::embedded()?;
+    /// let s = rules.parse_scenario("name: x\ndate: 2005-01-01\nconflict: {ceasefire: ~}\n", "x.yaml")?;
+    /// let json = rules.scenario_json(&s);
+    /// assert_eq!(json, serde_json::json!({"name": "x", "date": "2005-01-01", "conflict": {"ceasefire": null}}));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn scenario_json(&self, scenario: &Scenario) -> serde_json::Value {
+        load::scenario::to_json(&self.law, scenario)
+    }
+
     /// Starts a scenario named `name`, to be filled in fact by fact.
     ///
     /// ```
