@@ -130,10 +130,7 @@ fn every_command_speaks_japanese_apart_from_names() {
         "failing.yaml",
         &format!(
             "{}\nexpect: {{verdict: eligible, rules: {{ceasefire-agreement: pass}}}}\n",
-            read(NOT_ELIGIBLE)
-                .split("\nexpect:")
-                .next()
-                .expect("text")
+            read(NOT_ELIGIBLE).split("\nexpect:").next().expect("text")
         ),
     );
     let relief_unknown_impartiality = tmp.write(
@@ -160,7 +157,12 @@ fn every_command_speaks_japanese_apart_from_names() {
         vec!["test", s(&failing)],
         vec!["rules"],
         vec!["rules", "--format", "mermaid", "--principle", "1"],
-        vec!["matrix", "--vary", "conflict.ceasefire,consent.host", ELIGIBLE],
+        vec![
+            "matrix",
+            "--vary",
+            "conflict.ceasefire,consent.host",
+            ELIGIBLE,
+        ],
     ]
     .into_iter()
     .map(|c| c.into_iter().map(String::from).collect())
@@ -201,7 +203,15 @@ fn every_command_speaks_japanese_apart_from_names() {
     let md = run(&["evaluate", ELIGIBLE, "--format", "markdown"]).stdout;
     assert!(md.contains("ELIGIBLE (as expected)"), "{md}");
     // The handout, as a reader sees it.
-    let page = run(&["evaluate", ELIGIBLE, UNDETERMINED, "--format", "html", "--lang", "ja"]);
+    let page = run(&[
+        "evaluate",
+        ELIGIBLE,
+        UNDETERMINED,
+        "--format",
+        "html",
+        "--lang",
+        "ja",
+    ]);
     let left = english(&visible(&page.stdout), &ids);
     assert!(left.is_empty(), "the HTML handout shows {left:?}");
 }
@@ -217,7 +227,14 @@ fn the_scanner_catches_english() {
     for w in ["result", "ok", "passed"] {
         assert!(found.contains(w), "{w} not caught: {found:?}");
     }
-    for w in ["not_eligible", "weapons-use", "UNMISS", "1992", "conflict.ceasefire", "iuris.jp"] {
+    for w in [
+        "not_eligible",
+        "weapons-use",
+        "UNMISS",
+        "1992",
+        "conflict.ceasefire",
+        "iuris.jp",
+    ] {
         assert!(!found.contains(w), "{w} caught: {found:?}");
     }
 }

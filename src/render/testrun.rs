@@ -22,7 +22,11 @@ pub(crate) fn failure(c: &CaseReport, lang: Lang) -> String {
             .iter()
             .map(|(k, v)| format!("{k}={v}"))
             .collect();
-        let head = if ja { "適用した読み方" } else { "under readings" };
+        let head = if ja {
+            "適用した読み方"
+        } else {
+            "under readings"
+        };
         let _ = writeln!(out, "  {head}: {}", r.join(", "));
     }
     if let Some(x) = c.expected
@@ -44,7 +48,11 @@ pub(crate) fn failure(c: &CaseReport, lang: Lang) -> String {
             let _ = writeln!(
                 out,
                 "    {} {}: {}",
-                if ja { words::marker(lang, d.outcome).to_owned() } else { d.outcome.to_string() },
+                if ja {
+                    words::marker(lang, d.outcome).to_owned()
+                } else {
+                    d.outcome.to_string()
+                },
                 d.rule,
                 clean(&d.explanation)
             );
@@ -163,7 +171,11 @@ pub(crate) fn text(t: &TestReport, lang: Lang) -> String {
     if lang == Lang::Ja {
         let mut line = format!(
             "テスト結果: {}。合格 {}、不合格 {}",
-            if ok { "すべて合格" } else { "不合格あり" },
+            if ok {
+                "すべて合格"
+            } else {
+                "不合格あり"
+            },
             t.passed,
             t.failed
         );

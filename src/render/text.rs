@@ -238,8 +238,7 @@ pub fn text(r: &Report, o: &TextOptions) -> String {
                 .trace
                 .iter()
                 .filter(|e| {
-                    e.kind == "policy"
-                        && matches!(e.outcome, Outcome::Fail | Outcome::Undetermined)
+                    e.kind == "policy" && matches!(e.outcome, Outcome::Fail | Outcome::Undetermined)
                 })
                 .collect();
             if !advisories.is_empty() {
