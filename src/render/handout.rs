@@ -385,11 +385,16 @@ fn sheet<'a>(
         let pairs = r.deciding_readings();
         words::depends_on_readings(lang, &pairs)
     });
+    // In words, as the verdict is said (`参加可能`, not `eligible`, in Japanese).
     let expect = r.expect.map(|x| {
+        let (xw, vw) = (
+            words::verdict_word(lang, x),
+            words::verdict_word(lang, r.verdict),
+        );
         if x == r.verdict {
-            (format!("{x} ({})", w.as_expected), true)
+            (format!("{xw} ({})", w.as_expected), true)
         } else {
-            (format!("{x}, {} {}", w.but_verdict, r.verdict), false)
+            (format!("{xw}, {} {vw}", w.but_verdict), false)
         }
     });
     let mut notes = r.notes.clone();

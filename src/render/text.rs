@@ -221,6 +221,20 @@ pub fn text(r: &Report, o: &TextOptions) -> String {
                     entry(&mut out, e, o, false);
                 }
             }
+            // A policy left unknown or failed is worth a line, apart: it never decides.
+            let advisories: Vec<&Entry> = r
+                .trace
+                .iter()
+                .filter(|e| {
+                    e.kind == "policy" && matches!(e.outcome, Outcome::Fail | Outcome::Undetermined)
+                })
+                .collect();
+            if !advisories.is_empty() {
+                let _ = writeln!(out, "\n{}", Paint::Bold.on(w.advisories, o.color));
+                for e in advisories {
+                    entry(&mut out, e, o, false);
+                }
+            }
             if !r.steps.is_empty() {
                 let _ = writeln!(out, "\n{}", Paint::Bold.on(w.steps, o.color));
                 for s in &r.steps {

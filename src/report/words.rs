@@ -50,6 +50,8 @@ pub(crate) struct Words {
     pub deciding_rules: &'static str,
     /// Heading of the steps in a brief report.
     pub steps: &'static str,
+    /// Heading of the policy advisories that fail or cannot be decided, in a brief report.
+    pub advisories: &'static str,
 }
 
 const EN: Words = Words {
@@ -75,6 +77,7 @@ const EN: Words = Words {
     reading: "Reading",
     missing: "Missing",
     deciding_rules: "Rules that fail or cannot be decided",
+    advisories: "Advisories (policy: they never decide the verdict)",
     steps: "Steps the dispatch needs (if it goes ahead)",
 };
 
@@ -101,6 +104,7 @@ const JA: Words = Words {
     reading: "解釈",
     missing: "不明な事実",
     deciding_rules: "満たされない規則・判定できない規則",
+    advisories: "注意事項（政策：判定を左右しない）",
     steps: "派遣に必要な手続（派遣する場合）",
 };
 
