@@ -284,7 +284,7 @@ mod tests {
         );
         assert!(f.summary.contains(r#"<dl class="meta">"#));
         assert!(
-            f.summary.contains("not_eligible (as expected)"),
+            f.summary.contains("NOT ELIGIBLE (as expected)"),
             "{}",
             f.summary
         );
