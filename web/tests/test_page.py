@@ -337,3 +337,52 @@ def test_dist_within_size_budget():
     assert total <= 1_500_000, total
     names = sorted(p.name for p in DIST.iterdir())
     assert names == ["app.js", "engine-wasm.js", "engine.js", "i18n.js", "index.html", "style.css"], names
+
+
+def _refs_resolve(box, want_id):
+    """Every [n] in `box` links to a note under it naming the source by title and address."""
+    links = box.find_elements(By.CSS_SELECTOR, "a.src-ref")
+    assert links, box.text
+    for a in links:
+        note = box.find_element(By.ID, a.get_attribute("href").split("#", 1)[1])
+        assert note.get_attribute("data-source") == a.get_attribute("data-source")
+        assert a.get_attribute("title") and a.get_attribute("title") in note.text
+    note = box.find_element(By.CSS_SELECTOR, f'ol.src-refs li[data-source="{want_id}"]')
+    return note
+
+
+@pytest.mark.parametrize("lang,title", [
+    ("en", "House of Representatives"), ("ja", "衆議院"),
+])
+def test_source_references_in_descriptions(driver, lang, title):
+    """`[diet-b192160]` in a fact's description, a reading's option and a rule's reading note is
+    a numbered reference to the source's title and address, never the raw id in the text."""
+    open_page(driver, frag(scenario("hypo-p1-no-ceasefire-1995.yaml"), lang))
+    src = {s["id"]: s for s in driver.execute_script("return peacecoop.sources(arguments[0])", lang)}
+    want = src["diet-b192160"]
+    assert title in want["title"], want
+    field = driver.find_element(By.ID, "f-conflict-parties_remain").find_element(By.XPATH, "..")
+    desc = field.find_element(By.CSS_SELECTOR, "p.desc")
+    assert "[diet-b192160]" not in desc.text and "[1]" in desc.text, desc.text
+    note = _refs_resolve(field, "diet-b192160")
+    assert want["title"] in note.text
+    assert note.find_element(By.CSS_SELECTOR, "a.url").get_attribute("href").rstrip("/") == want["url"].rstrip("/")
+    # the reading's chosen option: text with references under the select, none in the option
+    sel = driver.find_element(By.ID, "r-parties-presumed")
+    assert all("[diet-" not in o.text for o in Select(sel).options)
+    box = driver.find_element(By.ID, "r-parties-presumed-o")
+    assert "remain" in box.text and "[diet-b192160]" not in box.text
+    _refs_resolve(box, "diet-b192160")
+    Select(sel).select_by_value("unknown")
+    WebDriverWait(driver, 5).until(lambda d: "unknown" in box.find_element(By.CSS_SELECTOR, "p.desc code").text)
+    _refs_resolve(box, "diet-b192160")
+    # a rule's reading note, under the statute's words
+    row = driver.find_element(By.CSS_SELECTOR, '#trace li[data-rule="ceasefire-agreement"]')
+    driver.execute_script("arguments[0].scrollIntoView()", row)
+    row.find_element(By.CSS_SELECTOR, "details.statute > summary").click()
+    WebDriverWait(driver, 5).until(lambda d: row.find_elements(By.CSS_SELECTOR, "details.statute p.reading"))
+    st = row.find_element(By.CSS_SELECTOR, "details.statute")
+    assert "[diet-b192156]" not in st.text and "[bill-2015-art3-1]" not in st.text, st.text
+    assert "[1, 2]" in st.find_element(By.CSS_SELECTOR, "p.reading").text  # "[a] [b]" as the trace writes it
+    _refs_resolve(st, "bill-2015-art3-1")
+
