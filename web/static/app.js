@@ -112,6 +112,7 @@
     sel.appendChild(el("option", { value: "", text: T("blank") }));
     scenarios.forEach(function (s) { sel.appendChild(el("option", { value: s.file, text: scenarioNames[state.lang][s.file] || s.name })); });
     sel.value = cur;
+    $("reset").title = T("resetHelp");
     $("engine-info").textContent = fmt(T("engineInfo"), { v: pc.version() });
   }
 
@@ -543,7 +544,10 @@
     if (source !== "yaml") $("yaml").value = text;
     evaluate();
   }
+  // `origin`: the text as loaded (a shipped file, the blank start or a link's), which Reset
+  // brings back.
   function loadScenario(text, file) {
+    state.origin = text;
     state.parsed = null;
     state.report = null;
     $("scenario").value = file || "";
@@ -650,6 +654,10 @@
     $("scenario").addEventListener("change", function () {
       var f = $("scenario").value, s = scenarios.filter(function (x) { return x.file === f; })[0];
       loadScenario(s ? s.yaml : "name: " + T("newName") + "\n", f);
+    });
+    // Picking the scenario already picked fires no change: Reset is the way back to it.
+    $("reset").addEventListener("click", function () {
+      if (state.origin !== undefined) loadScenario(state.origin, $("scenario").value);
     });
     $("lang-en").addEventListener("click", function () { setLang("en"); });
     $("lang-ja").addEventListener("click", function () { setLang("ja"); });

@@ -386,3 +386,36 @@ def test_source_references_in_descriptions(driver, lang, title):
     assert "[1, 2]" in st.find_element(By.CSS_SELECTOR, "p.reading").text  # "[a] [b]" as the trace writes it
     _refs_resolve(st, "bill-2015-art3-1")
 
+
+def test_reset_brings_back_the_shipped_scenario(driver):
+    """Picking the scenario already picked fires no change: Reset reloads its shipped text."""
+    open_page(driver)
+    Select(driver.find_element(By.ID, "scenario")).select_by_value("scenarios/minusma-2013.yaml")
+    wait_verdict(driver, "not_eligible")
+    shipped = driver.find_element(By.ID, "yaml").get_attribute("value")
+    assert shipped == scenario("minusma-2013.yaml")
+    driver.find_element(By.ID, "tab-form").click()
+    name = driver.find_element(By.ID, "f-name")
+    name.send_keys(Keys.END, " (mine)")
+    Select(driver.find_element(By.ID, "f-consent-host")).select_by_value("withdrawn")
+    WebDriverWait(driver, 5).until(lambda d: "withdrawn" in d.find_element(By.ID, "yaml").get_attribute("value"))
+    reset = driver.find_element(By.ID, "reset")
+    assert reset.text == "Reset" and "edits" in reset.get_attribute("title")
+    reset.click()
+    WebDriverWait(driver, 5).until(lambda d: d.find_element(By.ID, "yaml").get_attribute("value") == shipped)
+    wait_verdict(driver, "not_eligible")
+    assert "(mine)" not in driver.find_element(By.ID, "f-name").get_attribute("value")
+    assert driver.find_element(By.ID, "scenario").get_attribute("value") == "scenarios/minusma-2013.yaml"
+    # by keyboard, in Japanese, from a share link: back to the link's scenario
+    text = scenario("untac-1992.yaml").replace("ceasefire: agreed", "ceasefire: collapsed")
+    open_page(driver, frag(text, "ja"))
+    wait_verdict(driver, "not_eligible")
+    Select(driver.find_element(By.ID, "f-conflict-ceasefire")).select_by_value("agreed")
+    wait_verdict(driver, "eligible")
+    reset = driver.find_element(By.ID, "reset")
+    assert reset.text == "元に戻す"
+    driver.execute_script("arguments[0].focus()", reset)
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+    wait_verdict(driver, "not_eligible")
+    assert driver.find_element(By.ID, "yaml").get_attribute("value") == text
+
