@@ -419,3 +419,23 @@ def test_reset_brings_back_the_shipped_scenario(driver):
     wait_verdict(driver, "not_eligible")
     assert driver.find_element(By.ID, "yaml").get_attribute("value") == text
 
+
+@pytest.mark.parametrize("lang,label,met,unmet", [
+    ("en", "Expect", "NOT ELIGIBLE (as expected)", "NOT ELIGIBLE, but the verdict is ELIGIBLE"),
+    ("ja", "想定", "参加不可 (想定どおり)", "参加不可, しかし判定は 参加可能"),
+])
+def test_expect_line_in_verdict_words(driver, lang, label, met, unmet):
+    """The expectation is said as the verdict is, in the CLI's and handouts' words (the
+    library's), never the raw `not_eligible`."""
+    open_page(driver, frag(scenario("hypo-p1-no-ceasefire-1995.yaml"), lang))
+
+    def expect_line():
+        dl = driver.find_element(By.CSS_SELECTOR, "#verdict dl.meta")
+        assert "not_eligible" not in dl.text and "eligible" not in dl.text, dl.text
+        dd = dl.find_element(By.XPATH, f'dt[normalize-space()="{label}"]/following-sibling::dd[1]')
+        return dd.text, "mismatch" in (dd.get_attribute("class") or "")
+
+    assert expect_line() == (met, False)
+    Select(driver.find_element(By.ID, "f-conflict-ceasefire")).select_by_value("agreed")
+    wait_verdict(driver, "eligible")
+    assert expect_line() == (unmet, True)
