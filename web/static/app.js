@@ -12,11 +12,14 @@
     source: null,      // "form" | "yaml" | null: where the last edit came from
     timings: []        // ms of each evaluate+redraw, newest last
   };
-  var facts = {}, readingsList = {}, scenarioNames = {}, scenarios = [];
+  var facts = {}, readingsList = {}, scenarioNames = {}, scenarios = [], sources = {};
   function loadCatalogue(lang) {
     if (facts[lang]) return;
     facts[lang] = pc.facts(lang);
     readingsList[lang] = pc.readingsList(lang);
+    var src = {};
+    pc.sources(lang).forEach(function (s) { src[s.id] = s; });
+    sources[lang] = src;
     var names = {};
     pc.scenarios(lang).forEach(function (s) { names[s.file] = s.name; });
     scenarioNames[lang] = names;
@@ -39,12 +42,63 @@
 
   // Descriptions mark names and values with backticks, as the CLI's help does: in the page they
   // become <code> (prose) or, inside an <option>, plain text (plain).
-  function prose(text) {
-    return String(text || "").split("`").map(function (part, i) {
-      return i % 2 ? el("code", { text: part }) : document.createTextNode(part);
+  // They cite sources as `[id]` (rules/sources.yaml), which the CLI prints as written and
+  // `peacecoop sources` lists: in the page each becomes a numbered reference, "[1]" as in the
+  // trace, to a note under the text with the source's title and address (refList).
+  var SOURCE_REF = /\[([A-Za-z0-9][A-Za-z0-9_.-]*)\]/g;
+  function sourceOf(id) { return (sources[state.lang] || {})[id] || null; }
+  // The sources a text cites, in order of first mention.
+  function cited(text) {
+    var ids = [];
+    String(text || "").replace(SOURCE_REF, function (m, id) {
+      if (sourceOf(id) && ids.indexOf(id) < 0) ids.push(id);
+      return m;
     });
+    return ids;
   }
-  function plain(text) { return String(text || "").replace(/`/g, ""); }
+  // `ref` names the note (refList with the same `ref`) the references point to; without it,
+  // references stay as written.
+  function prose(text, ref) {
+    var ids = ref ? cited(text) : [], out = [];
+    String(text || "").split("`").forEach(function (part, i) {
+      if (i % 2) { out.push(el("code", { text: part })); return; }
+      var last = 0, open = null;   // open: the "[…]" just written, which a next reference joins
+      part.replace(SOURCE_REF, function (m, id, at) {
+        var n = ids.indexOf(id) + 1;
+        if (!n) return m;
+        var gap = part.slice(last, at), s = sourceOf(id);
+        var a = el("a", { class: "src-ref", href: "#" + ref + "-" + n, title: s.title, "data-source": id, text: String(n) });
+        if (open && !gap.trim()) {   // "[a] [b]" reads "[1, 2]", as the trace writes them
+          open.insertBefore(document.createTextNode(", "), open.lastChild);
+          open.insertBefore(a, open.lastChild);
+        } else {
+          if (gap) out.push(document.createTextNode(gap));
+          out.push(open = el("span", { class: "refs" }, ["[", a, "]"]));
+        }
+        last = at + m.length;
+        return m;
+      });
+      if (last < part.length) out.push(document.createTextNode(part.slice(last)));
+    });
+    return out;
+  }
+  // The note under a text: each source it cites, numbered, with title and address (a link).
+  function refList(text, ref) {
+    var ids = cited(text);
+    if (!ids.length) return null;
+    return el("ol", { class: "src-refs" }, ids.map(function (id, k) {
+      var s = sourceOf(id);
+      return el("li", { id: ref + "-" + (k + 1), "data-source": id }, [
+        el("code", { class: "id", text: id }), " — ", s.title,
+        s.url ? " " : null,
+        s.url ? el("a", { class: "url", href: s.url, target: "_blank", rel: "noopener noreferrer", text: s.url }) : null]);
+    }));
+  }
+  // Inside an <option>: no markup, and the references left out (the text under the select
+  // shows them).
+  function plain(text) {
+    return String(text || "").replace(/`/g, "").replace(/\s*\[([A-Za-z0-9][A-Za-z0-9_.-]*)\]/g, function (m, id) { return sourceOf(id) ? "" : m; });
+  }
 
   // ---------------------------------------------------------------- static words
   function applyWords() {
@@ -58,6 +112,7 @@
     sel.appendChild(el("option", { value: "", text: T("blank") }));
     scenarios.forEach(function (s) { sel.appendChild(el("option", { value: s.file, text: scenarioNames[state.lang][s.file] || s.name })); });
     sel.value = cur;
+    $("reset").title = T("resetHelp");
     $("engine-info").textContent = fmt(T("engineInfo"), { v: pc.version() });
   }
 
@@ -98,9 +153,11 @@
           sel.appendChild(el("option", { value: o.id === r.default ? "" : o.id, text: o.id + " — " + plain(o.text) + (o.id === r.default ? " (" + T("readingDefault") + ")" : "") }));
         });
         rbox.appendChild(el("div", { class: "field" }, [
-          el("label", { for: id }, [el("code", { text: r.id })]), sel, el("p", { class: "desc", id: id + "-d" }, prose(r.question))]));
+          el("label", { for: id }, [el("code", { text: r.id })]), sel, el("p", { class: "desc", id: id + "-d" }, prose(r.question)),
+          el("div", { class: "option-text", id: id + "-o", "aria-live": "polite" })]));
       });
       form.appendChild(rbox);
+      Array.prototype.forEach.call(rbox.querySelectorAll("select[data-reading]"), showOption);
     }
     if (state.parsed) fillForm(state.parsed);
   }
@@ -136,7 +193,22 @@
     var label = el(f.type === "list" ? "span" : "label", f.type === "list" ? { id: id + "-l", class: "flabel" } : { for: id, class: "flabel" },
       [el("code", { text: f.type === "list" || f.name.indexOf(".") < 0 ? f.name : short })]);
     if (ctl.tagName !== "DIV") ctl.setAttribute("aria-describedby", id + "-d");
-    return el("div", { class: "field", "data-type": f.type }, [label, ctl, el("p", { class: "desc", id: id + "-d" }, prose(f.description))]);
+    return el("div", { class: "field", "data-type": f.type }, [label, ctl,
+      el("p", { class: "desc", id: id + "-d" }, prose(f.description, id + "-ref")), refList(f.description, id + "-ref")]);
+  }
+  // Under a reading's select: the chosen option's whole text, with its references.
+  function showOption(sel) {
+    var rid = sel.getAttribute("data-reading"), r = null, box = $(sel.id + "-o");
+    readingsList[state.lang].forEach(function (x) { if (x.id === rid) r = x; });
+    if (!r || !box) return;
+    var chosen = sel.value || r.default, o = null;
+    r.options.forEach(function (x) { if (x.id === chosen) o = x; });
+    box.innerHTML = "";
+    if (!o) return;
+    var ref = sel.id + "-ref";
+    box.appendChild(el("p", { class: "desc" }, [el("code", { text: o.id }), " — "].concat(prose(o.text, ref))));
+    var refs = refList(o.text, ref);
+    if (refs) box.appendChild(refs);
   }
   // A scenario's name is a text or {en, ja}: the form shows and edits the page's language.
   function nameIn(n) {
@@ -167,6 +239,7 @@
       var def = null;
       readingsList.en.forEach(function (x) { if (x.id === c.getAttribute("data-reading")) def = x.default; });
       c.value = r && r !== def ? r : "";
+      showOption(c);
     });
   }
   function readForm(changed) {
@@ -454,7 +527,12 @@
       if (!c.ja && !c.en) box.appendChild(el("p", { class: "none", text: T("noWords") }));
       d.appendChild(box);
     });
-    if (v.reading) d.appendChild(el("p", { class: "reading" }, prose(v.reading)));
+    if (v.reading) {
+      var ref = "st-" + li.getAttribute("data-rule") + "-ref";
+      d.appendChild(el("p", { class: "reading" }, prose(v.reading, ref)));
+      var refs = refList(v.reading, ref);
+      if (refs) d.appendChild(refs);
+    }
     d.setAttribute("data-filled", "");
   }
 
@@ -466,7 +544,10 @@
     if (source !== "yaml") $("yaml").value = text;
     evaluate();
   }
+  // `origin`: the text as loaded (a shipped file, the blank start or a link's), which Reset
+  // brings back.
   function loadScenario(text, file) {
+    state.origin = text;
     state.parsed = null;
     state.report = null;
     $("scenario").value = file || "";
@@ -476,6 +557,7 @@
   }
   function onFormChange(ev) {
     if (!ev.target.closest("[data-fact],[data-reading]")) return;
+    if (ev.target.hasAttribute("data-reading")) showOption(ev.target);
     var p = readForm(ev.target);
     state.parsed = p;
     setYaml(pc.toYaml(p), "form");
@@ -572,6 +654,10 @@
     $("scenario").addEventListener("change", function () {
       var f = $("scenario").value, s = scenarios.filter(function (x) { return x.file === f; })[0];
       loadScenario(s ? s.yaml : "name: " + T("newName") + "\n", f);
+    });
+    // Picking the scenario already picked fires no change: Reset is the way back to it.
+    $("reset").addEventListener("click", function () {
+      if (state.origin !== undefined) loadScenario(state.origin, $("scenario").value);
     });
     $("lang-en").addEventListener("click", function () { setLang("en"); });
     $("lang-ja").addEventListener("click", function () { setLang("ja"); });

@@ -19,6 +19,7 @@
     version: function () { return wasm().version(); },
     facts: function (lang) { return JSON.parse(wasm().facts(lang || "en")); },
     readingsList: function (lang) { return JSON.parse(wasm().readingsList(lang || "en")); },
+    sources: function (lang) { return JSON.parse(wasm().sources(lang || "en")); },
     scenarios: function (lang) { return JSON.parse(wasm().scenarios(lang || "en")); },
     parse: function (yaml) { return JSON.parse(wasm().parse(text(yaml))); },
     toYaml: function (scenario) { return wasm().toYaml(JSON.stringify(scenario || {})); },

@@ -337,3 +337,105 @@ def test_dist_within_size_budget():
     assert total <= 1_500_000, total
     names = sorted(p.name for p in DIST.iterdir())
     assert names == ["app.js", "engine-wasm.js", "engine.js", "i18n.js", "index.html", "style.css"], names
+
+
+def _refs_resolve(box, want_id):
+    """Every [n] in `box` links to a note under it naming the source by title and address."""
+    links = box.find_elements(By.CSS_SELECTOR, "a.src-ref")
+    assert links, box.text
+    for a in links:
+        note = box.find_element(By.ID, a.get_attribute("href").split("#", 1)[1])
+        assert note.get_attribute("data-source") == a.get_attribute("data-source")
+        assert a.get_attribute("title") and a.get_attribute("title") in note.text
+    note = box.find_element(By.CSS_SELECTOR, f'ol.src-refs li[data-source="{want_id}"]')
+    return note
+
+
+@pytest.mark.parametrize("lang,title", [
+    ("en", "House of Representatives"), ("ja", "衆議院"),
+])
+def test_source_references_in_descriptions(driver, lang, title):
+    """`[diet-b192160]` in a fact's description, a reading's option and a rule's reading note is
+    a numbered reference to the source's title and address, never the raw id in the text."""
+    open_page(driver, frag(scenario("hypo-p1-no-ceasefire-1995.yaml"), lang))
+    src = {s["id"]: s for s in driver.execute_script("return peacecoop.sources(arguments[0])", lang)}
+    want = src["diet-b192160"]
+    assert title in want["title"], want
+    field = driver.find_element(By.ID, "f-conflict-parties_remain").find_element(By.XPATH, "..")
+    desc = field.find_element(By.CSS_SELECTOR, "p.desc")
+    assert "[diet-b192160]" not in desc.text and "[1]" in desc.text, desc.text
+    note = _refs_resolve(field, "diet-b192160")
+    assert want["title"] in note.text
+    assert note.find_element(By.CSS_SELECTOR, "a.url").get_attribute("href").rstrip("/") == want["url"].rstrip("/")
+    # the reading's chosen option: text with references under the select, none in the option
+    sel = driver.find_element(By.ID, "r-parties-presumed")
+    assert all("[diet-" not in o.text for o in Select(sel).options)
+    box = driver.find_element(By.ID, "r-parties-presumed-o")
+    assert "remain" in box.text and "[diet-b192160]" not in box.text
+    _refs_resolve(box, "diet-b192160")
+    Select(sel).select_by_value("unknown")
+    WebDriverWait(driver, 5).until(lambda d: "unknown" in box.find_element(By.CSS_SELECTOR, "p.desc code").text)
+    _refs_resolve(box, "diet-b192160")
+    # a rule's reading note, under the statute's words
+    row = driver.find_element(By.CSS_SELECTOR, '#trace li[data-rule="ceasefire-agreement"]')
+    driver.execute_script("arguments[0].scrollIntoView()", row)
+    row.find_element(By.CSS_SELECTOR, "details.statute > summary").click()
+    WebDriverWait(driver, 5).until(lambda d: row.find_elements(By.CSS_SELECTOR, "details.statute p.reading"))
+    st = row.find_element(By.CSS_SELECTOR, "details.statute")
+    assert "[diet-b192156]" not in st.text and "[bill-2015-art3-1]" not in st.text, st.text
+    assert "[1, 2]" in st.find_element(By.CSS_SELECTOR, "p.reading").text  # "[a] [b]" as the trace writes it
+    _refs_resolve(st, "bill-2015-art3-1")
+
+
+def test_reset_brings_back_the_shipped_scenario(driver):
+    """Picking the scenario already picked fires no change: Reset reloads its shipped text."""
+    open_page(driver)
+    Select(driver.find_element(By.ID, "scenario")).select_by_value("scenarios/minusma-2013.yaml")
+    wait_verdict(driver, "not_eligible")
+    shipped = driver.find_element(By.ID, "yaml").get_attribute("value")
+    assert shipped == scenario("minusma-2013.yaml")
+    driver.find_element(By.ID, "tab-form").click()
+    name = driver.find_element(By.ID, "f-name")
+    name.send_keys(Keys.END, " (mine)")
+    Select(driver.find_element(By.ID, "f-consent-host")).select_by_value("withdrawn")
+    WebDriverWait(driver, 5).until(lambda d: "withdrawn" in d.find_element(By.ID, "yaml").get_attribute("value"))
+    reset = driver.find_element(By.ID, "reset")
+    assert reset.text == "Reset" and "edits" in reset.get_attribute("title")
+    reset.click()
+    WebDriverWait(driver, 5).until(lambda d: d.find_element(By.ID, "yaml").get_attribute("value") == shipped)
+    wait_verdict(driver, "not_eligible")
+    assert "(mine)" not in driver.find_element(By.ID, "f-name").get_attribute("value")
+    assert driver.find_element(By.ID, "scenario").get_attribute("value") == "scenarios/minusma-2013.yaml"
+    # by keyboard, in Japanese, from a share link: back to the link's scenario
+    text = scenario("untac-1992.yaml").replace("ceasefire: agreed", "ceasefire: collapsed")
+    open_page(driver, frag(text, "ja"))
+    wait_verdict(driver, "not_eligible")
+    Select(driver.find_element(By.ID, "f-conflict-ceasefire")).select_by_value("agreed")
+    wait_verdict(driver, "eligible")
+    reset = driver.find_element(By.ID, "reset")
+    assert reset.text == "元に戻す"
+    driver.execute_script("arguments[0].focus()", reset)
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+    wait_verdict(driver, "not_eligible")
+    assert driver.find_element(By.ID, "yaml").get_attribute("value") == text
+
+
+@pytest.mark.parametrize("lang,label,met,unmet", [
+    ("en", "Expect", "NOT ELIGIBLE (as expected)", "NOT ELIGIBLE, but the verdict is ELIGIBLE"),
+    ("ja", "想定", "参加不可 (想定どおり)", "参加不可, しかし判定は 参加可能"),
+])
+def test_expect_line_in_verdict_words(driver, lang, label, met, unmet):
+    """The expectation is said as the verdict is, in the CLI's and handouts' words (the
+    library's), never the raw `not_eligible`."""
+    open_page(driver, frag(scenario("hypo-p1-no-ceasefire-1995.yaml"), lang))
+
+    def expect_line():
+        dl = driver.find_element(By.CSS_SELECTOR, "#verdict dl.meta")
+        assert "not_eligible" not in dl.text and "eligible" not in dl.text, dl.text
+        dd = dl.find_element(By.XPATH, f'dt[normalize-space()="{label}"]/following-sibling::dd[1]')
+        return dd.text, "mismatch" in (dd.get_attribute("class") or "")
+
+    assert expect_line() == (met, False)
+    Select(driver.find_element(By.ID, "f-conflict-ceasefire")).select_by_value("agreed")
+    wait_verdict(driver, "eligible")
+    assert expect_line() == (unmet, True)

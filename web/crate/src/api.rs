@@ -144,6 +144,12 @@ pub fn readings_list(lang: &str) -> Result<String, Failure> {
     to_json(&rules()?.readings(lang_code(lang)))
 }
 
+/// Every source the rules rely on (`sources --format json`): the page turns
+/// the `[id]` references in descriptions into links to their title and address.
+pub fn sources(lang: &str) -> Result<String, Failure> {
+    to_json(&rules()?.sources(lang_code(lang)))
+}
+
 include!(concat!(env!("OUT_DIR"), "/scenarios.rs"));
 
 /// Every shipped scenario: `[{file, name, yaml}]`, the name in `lang`.
@@ -389,6 +395,32 @@ mod tests {
                 "{file}"
             );
         }
+    }
+
+    /// Every `[id]` in the descriptions the page shows names a listed source,
+    /// so each becomes a reference with a title.
+    #[test]
+    fn references_in_descriptions_name_listed_sources() {
+        let list: Vec<Value> =
+            serde_json::from_str(&sources("ja").expect("sources")).expect("json");
+        let known: Vec<&str> = list.iter().filter_map(|s| s["id"].as_str()).collect();
+        assert!(known.contains(&"diet-b192160"), "{known:?}");
+        assert!(
+            list.iter()
+                .all(|s| s["title"].as_str().is_some_and(|t| !t.is_empty()))
+        );
+        let texts = facts("en").expect("facts") + &readings_list("en").expect("readings");
+        let mut seen = 0;
+        for part in texts.split('[').skip(1) {
+            let Some((id, _)) = part.split_once(']') else {
+                continue;
+            };
+            if !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                assert!(known.contains(&id), "unlisted source [{id}]");
+                seen += 1;
+            }
+        }
+        assert!(seen >= 10, "{seen}");
     }
 
     #[test]

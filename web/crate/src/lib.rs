@@ -46,6 +46,12 @@ pub fn readings_list(lang: &str) -> Result<String, JsValue> {
     out(api::readings_list(lang))
 }
 
+/// Every source the rules rely on (JSON list of `{id, title, url, kind, note}`).
+#[wasm_bindgen]
+pub fn sources(lang: &str) -> Result<String, JsValue> {
+    out(api::sources(lang))
+}
+
 /// Every shipped scenario (JSON list of `{file, name, yaml}`).
 #[wasm_bindgen]
 pub fn scenarios(lang: &str) -> Result<String, JsValue> {
