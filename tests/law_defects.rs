@@ -71,18 +71,12 @@ fn unstable_consent_triggers_the_suspension_of_the_new_tasks() {
     assert!(!x.contains("no withdrawal is triggered"), "{x}");
     // Kaketsuke-keigo alone is enough.
     let tmp = TempDir::new();
-    let f = tmp.write(
-        "kk.yaml",
-        &variant(
-            "scenarios/hypo-p4-deployed-unstable-consent-2017.yaml",
-            "tasks: [engineering, safety_ensuring, kaketsuke_keigo]",
-            "tasks: [engineering, kaketsuke_keigo]",
-        )
-        .split("\nexpect:")
-        .next()
-        .expect("text")
-        .to_owned(),
+    let text = variant(
+        "scenarios/hypo-p4-deployed-unstable-consent-2017.yaml",
+        "tasks: [engineering, safety_ensuring, kaketsuke_keigo]",
+        "tasks: [engineering, kaketsuke_keigo]",
     );
+    let f = tmp.write("kk.yaml", text.split("\nexpect:").next().expect("text"));
     let out = run(&["evaluate", s(&f), "--format", "json"]);
     assert_code(&out, 1);
     assert_eq!(outcome(&out.json(), "withdrawal-triggered"), "fail");
