@@ -6,7 +6,7 @@
 use crate::engine::{self, Evaluation};
 use crate::error::{Code, Diagnostic, RulesetError, ScenarioError, did_you_mean, suggest};
 use crate::load::scenario::Origin;
-use crate::load::{self, RuleFile, ScenarioBuilder};
+use crate::load::{self, InputValue, RuleFile, ScenarioBuilder};
 use crate::model::date::Date;
 use crate::model::law::Law;
 use crate::model::outcome::Verdict;
@@ -137,6 +137,27 @@ impl RuleSet {
     /// ```
     pub fn scenario_json(&self, scenario: &Scenario) -> serde_json::Value {
         load::scenario::to_json(&self.law, scenario)
+    }
+
+    /// Reads a scenario from values built in code: an [`InputValue::Map`]
+    /// shaped like a scenario file (`name`, `date`, groups as nested maps),
+    /// with the same checks, defaults and messages as
+    /// [`RuleSet::scenario_from_json`], without building JSON first (the
+    /// fast path for bindings that read scenarios from their own objects).
+    ///
+    /// ```
+    /// # use peacecoop::InputValue;
+    /// # let rules = peacecoop::RuleSet::embedded()?;
+    /// let s = rules.scenario_from_value(InputValue::Map(vec![
+    ///     ("name".into(), "x".into()),
+    ///     ("operation".into(), "un_peacekeeping".into()),
+    ///     ("conflict".into(), InputValue::Map(vec![("occurred".into(), true.into())])),
+    /// ]))?;
+    /// assert_eq!(s.name(), "x");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn scenario_from_value(&self, value: InputValue) -> Result<Scenario, ScenarioError> {
+        crate::load::scenario_from_value(&self.law, self.law.key, value, "(json)")
     }
 
     /// Starts a scenario named `name`, to be filled in fact by fact.

@@ -228,7 +228,7 @@ def test_docstring_examples() -> None:
 
 
 def test_errors_in_later_chunks_stop_the_batch(rules: peacecoop.RuleSet) -> None:
-    """Batches go through in chunks of 8,192; a problem anywhere stops them
+    """Batches go through in chunks of 2,048; a problem anywhere stops them
     cleanly, with its place in the whole batch."""
     items = variants(20_000)
     bad = [*items[:17_000], {"name": "x", "personnel": "many"}, *items[17_000:]]

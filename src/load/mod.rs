@@ -17,6 +17,7 @@ mod rules;
 pub(crate) mod scenario;
 pub(crate) mod values;
 
+pub(crate) use builder::scenario_from_value;
 pub use builder::{InputValue, ScenarioBuilder};
 
 use crate::error::{Code, Diagnostic, RulesetError, ScenarioError, Severity};

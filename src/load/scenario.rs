@@ -432,11 +432,7 @@ impl Walker<'_> {
         let vocab = &self.law.vocab;
         if let Some(id) = vocab.lookup(&full) {
             self.fact(id, full, k.pos, v);
-        } else if vocab
-            .facts
-            .iter()
-            .any(|f| f.name.starts_with(&format!("{full}.")))
-        {
+        } else if is_group(vocab, &full) {
             match &v.value {
                 Y::Null => {}
                 Y::Map(m) => {
@@ -455,10 +451,7 @@ impl Walker<'_> {
             }
         } else if let Some((parent, last)) = full.rsplit_once('.')
             && prefix.is_empty()
-            && vocab
-                .facts
-                .iter()
-                .any(|f| f.name.starts_with(&format!("{parent}.")))
+            && is_group(vocab, parent)
         {
             // A dotted key whose group exists: suggest within the group.
             let cands: Vec<String> = keys_at(self.law, parent);
@@ -521,6 +514,15 @@ impl Walker<'_> {
             }
         }
     }
+}
+
+/// Whether `name` is a group of facts (some fact is named `name.…`).
+fn is_group(vocab: &crate::model::facts::Vocabulary, name: &str) -> bool {
+    vocab.facts.iter().any(|f| {
+        f.name
+            .strip_prefix(name)
+            .is_some_and(|rest| rest.starts_with('.'))
+    })
 }
 
 /// The keys allowed directly under `prefix` (fact names or group names).

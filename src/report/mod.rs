@@ -146,6 +146,7 @@ impl Report {
 /// The heading a rule is shown under, and the heading's place in the order.
 pub(crate) fn group_of(law: &Law, rule: &Rule, lang: Lang) -> (u16, String) {
     let w = words::words(lang);
+    let key = group_key(rule);
     if let Some(p) = rule.principle {
         let title = law
             .principle(p)
@@ -154,15 +155,32 @@ pub(crate) fn group_of(law: &Law, rule: &Rule, lang: Lang) -> (u16, String) {
             Lang::Ja => format!("{}{p}{title}", w.principle),
             _ => format!("{} {p}{title}", w.principle),
         };
-        return (100 + u16::from(p), head);
+        return (key, head);
+    }
+    let head = match rule.kind {
+        RuleKind::General => w.the_act,
+        RuleKind::Pillar => w.pillar,
+        RuleKind::Principle => w.principle,
+        RuleKind::Task => w.tasks,
+        RuleKind::Policy => w.policy,
+        RuleKind::Procedure => w.procedure,
+    };
+    (key, head.to_owned())
+}
+
+/// The place in the order of the heading a rule is shown under (cheap: no
+/// heading is written).
+fn group_key(rule: &Rule) -> u16 {
+    if let Some(p) = rule.principle {
+        return 100 + u16::from(p);
     }
     match rule.kind {
-        RuleKind::General => (0, w.the_act.to_owned()),
-        RuleKind::Pillar => (1, w.pillar.to_owned()),
-        RuleKind::Principle => (99, w.principle.to_owned()),
-        RuleKind::Task => (300, w.tasks.to_owned()),
-        RuleKind::Policy => (301, w.policy.to_owned()),
-        RuleKind::Procedure => (302, w.procedure.to_owned()),
+        RuleKind::General => 0,
+        RuleKind::Pillar => 1,
+        RuleKind::Principle => 99,
+        RuleKind::Task => 300,
+        RuleKind::Policy => 301,
+        RuleKind::Procedure => 302,
     }
 }
 
@@ -306,13 +324,13 @@ pub(crate) fn build(
     }
     let mut groups: Vec<(u16, Group)> = Vec::new();
     for rule in law.rules.iter().filter(|_| with_trace) {
-        let (key, title) = group_of(law, rule, lang);
+        let key = group_key(rule);
         match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, g)) => g.rules.push(rule.id.0.to_string()),
             None => groups.push((
                 key,
                 Group {
-                    title,
+                    title: group_of(law, rule, lang).1,
                     rules: vec![rule.id.0.to_string()],
                 },
             )),
