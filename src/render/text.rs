@@ -114,14 +114,10 @@ fn head(out: &mut String, r: &Report, o: &TextOptions) {
     }
     if let Some(x) = r.expect {
         // In words, as the verdict line above says them.
-        let (xw, vw) = (
-            words::verdict_word(lang, x),
-            words::verdict_word(lang, r.verdict),
-        );
+        let text = words::expectation(lang, x, r.verdict);
         if x == r.verdict {
-            let _ = writeln!(out, "{}{xw} ({})", label(w.expect), w.as_expected);
+            let _ = writeln!(out, "{}{text}", label(w.expect));
         } else {
-            let text = format!("{xw}, {} {vw}", w.but_verdict);
             let _ = writeln!(out, "{}{}", label(w.expect), Paint::Red.on(&text, color));
         }
     }

@@ -422,7 +422,7 @@ def test_reset_brings_back_the_shipped_scenario(driver):
 
 @pytest.mark.parametrize("lang,label,met,unmet", [
     ("en", "Expect", "NOT ELIGIBLE (as expected)", "NOT ELIGIBLE, but the verdict is ELIGIBLE"),
-    ("ja", "想定", "参加不可 (想定どおり)", "参加不可, しかし判定は 参加可能"),
+    ("ja", "想定", "参加不可（想定どおり）", "参加不可。ただし判定は参加可能"),
 ])
 def test_expect_line_in_verdict_words(driver, lang, label, met, unmet):
     """The expectation is said as the verdict is, in the CLI's and handouts' words (the
