@@ -150,12 +150,14 @@ fn a_large_term_used_by_thousands_of_rules_is_shared_not_copied() {
     // One rule more than the limit is refused, with the limit.
     files.push(("more.yaml".to_owned(), rules_file(5000, 1, "{ term: t14 }")));
     let err = RuleSet::from_texts(&files).expect_err("too many rules");
-    assert!(
-        err.diagnostics
-            .iter()
-            .any(|d| d.message.contains("more than the limit of 5000")),
-        "{err}"
-    );
+    let d = err
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("more than the limit of 5000"))
+        .unwrap_or_else(|| panic!("{err}"));
+    // It points at the first rule past the limit, in the file holding it.
+    assert_eq!(d.location.file, "more.yaml", "{err}");
+    assert!(d.location.line > 0, "{err}");
 }
 
 #[test]

@@ -158,13 +158,15 @@ pub(crate) fn load_trees(
         term_draft(&mut l, file, n);
     }
     let rule_nodes: Vec<(&str, &Node)> = sections.of("rules").collect();
-    if rule_nodes.len() > MAX_RULES {
+    if let Some((file, first_over)) = rule_nodes.get(MAX_RULES) {
+        // Point at the first rule past the limit, in the file that holds it.
         l.err(
             Code::RulesetTooLarge,
-            whole.clone(),
+            at(file, first_over.pos),
             format!(
-                "the ruleset has {} rules, more than the limit of {MAX_RULES}",
-                rule_nodes.len()
+                "the ruleset has {} rules, more than the limit of {MAX_RULES} (this is rule {})",
+                rule_nodes.len(),
+                MAX_RULES + 1
             ),
             None,
         );
