@@ -27,7 +27,7 @@ pub(crate) struct Templates {
     /// One per place in the trace.
     entries: Vec<Option<EntryTemplate>>,
     /// The groups of the last report with a trace, and their dicts.
-    groups: Option<(Vec<Group>, Vec<(Py<PyDict>, Py<PyList>)>)>,
+    groups: Option<GroupDicts>,
     /// The readings in effect of the last report, as a dict.
     readings: Option<(Pairs, Py<PyDict>)>,
     /// Law versions seen, as dicts.
@@ -35,6 +35,9 @@ pub(crate) struct Templates {
     /// Steps and advisories seen, as dicts (with their `cites`).
     steps: Vec<(Step, Py<PyDict>, Py<PyList>)>,
 }
+
+/// Groups, and for each its dict and its list of rules.
+type GroupDicts = (Vec<Group>, Vec<(Py<PyDict>, Py<PyList>)>);
 
 /// The most law versions and steps kept as dicts.
 const MAX_KEPT_SHAPES: usize = 64;

@@ -274,7 +274,7 @@ pub(crate) fn build(
                 v.cites
                     .iter()
                     .flat_map(|c| c.sources.iter())
-                    .filter_map(|&s| law.sources.get(s).map(|x| x.id.to_string()))
+                    .filter_map(|&s| law.sources.get(s).map(|x| x.id.as_str().to_owned()))
                     .collect()
             })
             .unwrap_or_default();
@@ -282,7 +282,7 @@ pub(crate) fn build(
         let text = explain::explanation(s, e, i, lang);
         let title = rule.title.of(lang).to_owned();
         let step = || Step {
-            rule: rule.id.0.to_string(),
+            rule: rule.id.0.as_str().to_owned(),
             title: title.clone(),
             explanation: text.clone(),
             cites: cites.clone(),
@@ -302,7 +302,7 @@ pub(crate) fn build(
                         .iter()
                         .map(|f| {
                             (
-                                law.vocab.get(f).name.to_string(),
+                                law.vocab.get(f).name.as_str().to_owned(),
                                 explain::fact_json(law, s, f),
                             )
                         })
@@ -311,7 +311,7 @@ pub(crate) fn build(
                 .unwrap_or_default(),
         );
         trace.push(Entry {
-            rule: rule.id.0.to_string(),
+            rule: rule.id.0.as_str().to_owned(),
             title,
             principle: rule.principle,
             kind: rule.kind.keyword().to_owned(),
@@ -326,12 +326,12 @@ pub(crate) fn build(
     for rule in law.rules.iter().filter(|_| with_trace) {
         let key = group_key(rule);
         match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, g)) => g.rules.push(rule.id.0.to_string()),
+            Some((_, g)) => g.rules.push(rule.id.0.as_str().to_owned()),
             None => groups.push((
                 key,
                 Group {
                     title: group_of(law, rule, lang).1,
-                    rules: vec![rule.id.0.to_string()],
+                    rules: vec![rule.id.0.as_str().to_owned()],
                 },
             )),
         }
@@ -369,7 +369,7 @@ pub(crate) fn build(
         unused: s
             .unused
             .iter()
-            .map(|f| law.vocab.get(*f).name.to_string())
+            .map(|f| law.vocab.get(*f).name.as_str().to_owned())
             .collect(),
         notes: explain::notes(law, s, lang),
         groups: groups.into_iter().map(|(_, g)| g).collect(),
