@@ -171,12 +171,32 @@ fn run_feeding(args: &[&str], fifo: &Path, text: &str) -> Out {
         }
     });
     let out = run(args);
-    if !writer.is_finished() {
-        // The binary never read it: release the writer.
-        let _ = std::fs::File::open(fifo);
+    // If the binary did not read it all, the writer may still be waiting to
+    // open the pipe (or not have tried yet): hold a reader open, without
+    // blocking, until it is done (its text fits in the pipe's buffer).
+    for _ in 0..1_000 {
+        if writer.is_finished() {
+            break;
+        }
+        let reader = nonblocking_reader(fifo);
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        drop(reader);
     }
     writer.join().expect("the writer ends");
     out
+}
+
+/// Opens a named pipe for reading without waiting for a writer.
+#[cfg(unix)]
+fn nonblocking_reader(fifo: &Path) -> Option<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    // O_NONBLOCK on Linux.
+    const O_NONBLOCK: i32 = 0o4000;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(O_NONBLOCK)
+        .open(fifo)
+        .ok()
 }
 
 #[cfg(unix)]
