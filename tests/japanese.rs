@@ -199,7 +199,7 @@ fn every_command_speaks_japanese_apart_from_names() {
     }
     // Verdicts are words, not the JSON values (which the scan allows as names).
     let md = run(&["evaluate", ELIGIBLE, "--format", "markdown", "--lang", "ja"]).stdout;
-    assert!(md.contains("参加可能 (想定どおり)"), "{md}");
+    assert!(md.contains("参加可能（想定どおり）"), "{md}");
     let md = run(&["evaluate", ELIGIBLE, "--format", "markdown"]).stdout;
     assert!(md.contains("ELIGIBLE (as expected)"), "{md}");
     // The handout, as a reader sees it.

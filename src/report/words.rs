@@ -30,10 +30,6 @@ pub(crate) struct Words {
     pub not_applicable: &'static str,
     /// "not used for this operation" (after the fact names).
     pub not_used: &'static str,
-    /// "as expected".
-    pub as_expected: &'static str,
-    /// "but the verdict is".
-    pub but_verdict: &'static str,
     /// "no law in force on".
     pub no_law: &'static str,
     /// "law of".
@@ -68,8 +64,6 @@ const EN: Words = Words {
     principle: "Principle",
     not_applicable: "Does not concern this operation.",
     not_used: "not used for this operation",
-    as_expected: "as expected",
-    but_verdict: "but the verdict is",
     no_law: "no law in force on",
     law_of: "law of",
     as_of: "as of",
@@ -95,8 +89,6 @@ const JA: Words = Words {
     principle: "原則",
     not_applicable: "この活動には関係しない。",
     not_used: "は、この活動では使われない",
-    as_expected: "想定どおり",
-    but_verdict: "しかし判定は",
     no_law: "法律が施行されていない日付：",
     law_of: "適用される法：",
     as_of: "基準日",
@@ -332,5 +324,18 @@ pub(crate) fn kind(lang: Lang, keyword: &str) -> &'static str {
         (Lang::Ja, "procedure") => "手続",
         (Lang::Ja, "policy") => "政策",
         _ => "",
+    }
+}
+
+/// The expectation line: the expected verdict in words, and whether the
+/// verdict met it ("NOT ELIGIBLE (as expected)", "参加不可（想定どおり）";
+/// "ELIGIBLE, but the verdict is NOT ELIGIBLE", "参加可能。ただし判定は参加不可").
+pub(crate) fn expectation(lang: Lang, expected: Verdict, verdict: Verdict) -> String {
+    let (x, v) = (verdict_word(lang, expected), verdict_word(lang, verdict));
+    match (lang, expected == verdict) {
+        (Lang::En, true) => format!("{x} (as expected)"),
+        (Lang::En, false) => format!("{x}, but the verdict is {v}"),
+        (Lang::Ja, true) => format!("{x}（想定どおり）"),
+        (Lang::Ja, false) => format!("{x}。ただし判定は{v}"),
     }
 }
