@@ -272,6 +272,16 @@ fn diagrams_a_slide_can_hold() {
     assert!(d.contains(":::pass"), "{d}");
     assert!(d.contains("conflict.ceasefire = none\"]):::fact"), "{d}");
     assert!(d.matches(" --> ").count() + d.matches(" -.-> ").count() < 40);
+    // A Mermaid file holds one diagram: several scenarios are refused.
+    for args in [
+        &["evaluate", ELIGIBLE, NOT_ELIGIBLE, "--format", "mermaid"][..],
+        &["evaluate", "scenarios/", "--format", "mermaid"][..],
+    ] {
+        let out = run(args);
+        assert_code(&out, 2);
+        assert!(out.stdout.is_empty(), "{}", out.stdout);
+        assert!(out.stderr.contains("draws one scenario"), "{}", out.stderr);
+    }
 }
 
 // ---------------------------------------------------------------- 9. sources

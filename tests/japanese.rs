@@ -238,3 +238,14 @@ fn the_scanner_catches_english() {
         assert!(!found.contains(w), "{w} caught: {found:?}");
     }
 }
+
+#[test]
+fn every_shipped_scenario_is_named_in_both_languages() {
+    for f in scenario_files() {
+        let en = run(&["evaluate", &f, "--format", "json"]).json();
+        let ja = run(&["evaluate", &f, "--format", "json", "--lang", "ja"]).json();
+        let (en, ja) = (&en["scenario"]["name"], &ja["scenario"]["name"]);
+        assert_ne!(en, ja, "{f}: no Japanese name");
+        assert!(ja.as_str().is_some_and(|n| !n.is_ascii()), "{f}: {ja}");
+    }
+}

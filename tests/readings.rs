@@ -390,6 +390,19 @@ fn the_text_report_says_when_the_verdict_depends_on_a_reading() {
         "{}",
         out.stdout
     );
+    // The HTML handout says it near the verdict too.
+    let html = run(&[
+        "evaluate",
+        "scenarios/unmiss-2011.yaml",
+        "--format",
+        "html",
+        "--brief",
+    ]);
+    assert!(
+        html.stdout.contains("This verdict depends on the reading"),
+        "{}",
+        html.stdout
+    );
     let robust = run(&["evaluate", ELIGIBLE]);
     assert!(
         !robust.stdout.contains("depends on the reading"),

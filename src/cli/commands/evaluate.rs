@@ -120,6 +120,14 @@ pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
     };
     let paths = inputs.paths;
     let single = !inputs.folder && a.scenarios.len() == 1;
+    // A Mermaid file holds one diagram: several would not render.
+    if a.format == EvalFormat::Mermaid && !single {
+        io.eprint(
+            "error: `--format mermaid` draws one scenario, but several were given (or a folder)\n  \
+             help: give one scenario file, or use `--format summary` for a batch\n",
+        );
+        return EXIT_BAD_INPUT;
+    }
     let mut sheets: Vec<(Report, Option<HistoryReport>)> = Vec::new();
     let mut started_array = false;
     let mut first_item = true;
