@@ -168,6 +168,7 @@ pub(crate) enum Kind {
     /// pipe (`<(generate)`), read once.
     NamedScenario,
     /// A scenario found in a folder: regular files only.
+    #[cfg_attr(not(feature = "cli"), allow(dead_code))] // only the CLI walks folders
     FoundScenario,
     /// A rule file: regular files only.
     Rules,

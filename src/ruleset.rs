@@ -6,7 +6,7 @@
 use crate::engine::{self, Evaluation};
 use crate::error::{Code, Diagnostic, RulesetError, ScenarioError, did_you_mean, suggest};
 use crate::load::scenario::Origin;
-use crate::load::{self, RuleFile, ScenarioBuilder};
+use crate::load::{self, InputValue, RuleFile, ScenarioBuilder};
 use crate::model::date::Date;
 use crate::model::law::Law;
 use crate::model::outcome::Verdict;
@@ -119,6 +119,45 @@ impl RuleSet {
         )?;
         s.file = None;
         Ok(s)
+    }
+
+    /// The scenario as the JSON object [`RuleSet::scenario_from_json`] reads
+    /// back to the same scenario: its name, the facts the input gave (an
+    /// explicit `null` kept, defaults not filled in, dotted names nested as in
+    /// a file), the readings it chose and its expectations. For editors and
+    /// forms that show a scenario as written (comments and key order are not
+    /// kept).
+    ///
+    /// ```
+    /// # let rules = peacecoop::RuleSet::embedded()?;
+    /// let s = rules.parse_scenario("name: x\ndate: 2005-01-01\nconflict: {ceasefire: ~}\n", "x.yaml")?;
+    /// let json = rules.scenario_json(&s);
+    /// assert_eq!(json, serde_json::json!({"name": "x", "date": "2005-01-01", "conflict": {"ceasefire": null}}));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn scenario_json(&self, scenario: &Scenario) -> serde_json::Value {
+        load::scenario::to_json(&self.law, scenario)
+    }
+
+    /// Reads a scenario from values built in code: an [`InputValue::Map`]
+    /// shaped like a scenario file (`name`, `date`, groups as nested maps),
+    /// with the same checks, defaults and messages as
+    /// [`RuleSet::scenario_from_json`], without building JSON first (the
+    /// fast path for bindings that read scenarios from their own objects).
+    ///
+    /// ```
+    /// # use peacecoop::InputValue;
+    /// # let rules = peacecoop::RuleSet::embedded()?;
+    /// let s = rules.scenario_from_value(InputValue::Map(vec![
+    ///     ("name".into(), "x".into()),
+    ///     ("operation".into(), "un_peacekeeping".into()),
+    ///     ("conflict".into(), InputValue::Map(vec![("occurred".into(), true.into())])),
+    /// ]))?;
+    /// assert_eq!(s.name(), "x");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn scenario_from_value(&self, value: InputValue) -> Result<Scenario, ScenarioError> {
+        crate::load::scenario_from_value(&self.law, self.law.key, value, "(json)")
     }
 
     /// Starts a scenario named `name`, to be filled in fact by fact.

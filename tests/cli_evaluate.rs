@@ -798,3 +798,63 @@ fn year_zero_message_is_about_the_year() {
     assert!(!out.stderr.contains("no day 1"), "{}", out.stderr);
     assert!(out.stderr.contains("year"), "{}", out.stderr);
 }
+
+// ------------------------------------------------------------- progress bar
+
+/// A folder of `n` copies of one scenario.
+fn copies(n: usize) -> TempDir {
+    let tmp = TempDir::new();
+    let text = read(ELIGIBLE);
+    for i in 0..n {
+        tmp.write(&format!("s{i:04}.yaml"), &text);
+    }
+    tmp
+}
+
+#[test]
+fn long_batch_shows_no_progress_bar_when_stderr_is_not_a_terminal() {
+    let tmp = copies(1_100);
+    let out = run(&["evaluate", s(tmp.path()), "--format", "summary"]);
+    assert_code(&out, 0);
+    assert!(out.stderr.is_empty(), "stderr: {}", out.stderr);
+    assert_eq!(
+        out.stdout.lines().count(),
+        1_101,
+        "one line each and a total"
+    );
+}
+
+#[test]
+fn long_batch_to_a_file_shows_a_progress_bar_on_the_terminal() {
+    // `script` gives the command a terminal; its standard output goes to a file.
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no `script` to provide a terminal");
+        return;
+    }
+    let tmp = copies(1_100);
+    let results = tmp.path().join("results.txt");
+    let command = format!(
+        "'{}' evaluate '{}' --format summary > '{}'",
+        env!("CARGO_BIN_EXE_peacecoop"),
+        s(tmp.path()),
+        s(&results)
+    );
+    // A terminal that can redraw a line (a `dumb` one gets no bar).
+    let out = std::process::Command::new("script")
+        .env("TERM", "xterm")
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+        .expect("script runs");
+    let terminal = String::from_utf8_lossy(&out.stdout);
+    assert!(terminal.contains("/1100 files"), "terminal: {terminal:?}");
+    let written = std::fs::read_to_string(&results).expect("results written");
+    assert_eq!(written.lines().count(), 1_101);
+    assert!(
+        !written.contains("files,"),
+        "the bar stays out of the results"
+    );
+}

@@ -36,6 +36,17 @@ fn every_bad_scenario_gets_one_clear_message() {
             "{}",
             out.stderr
         );
+        // No words from inside the parser reach the user.
+        for internal in [
+            "Option<",
+            "tagged",
+            "invalid type",
+            "serde",
+            "variant",
+            "struct ",
+        ] {
+            assert!(!out.stderr.contains(internal), "{name}: {}", out.stderr);
+        }
         insta::assert_snapshot!(name, out.stderr);
     }
 }

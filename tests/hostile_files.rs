@@ -117,6 +117,37 @@ fn a_closed_pipe_stops_the_output_quietly() {
     }
 }
 
+#[test]
+fn a_batch_stops_reading_files_when_its_reader_goes_away() {
+    // Many good files, then a bad one: a batch held whole would read them
+    // all (and report the bad one) before writing; a streamed batch stops
+    // at the closed pipe, chunks before the bad file.
+    let tmp = TempDir::new();
+    let text = read(ELIGIBLE);
+    for i in 0..800 {
+        tmp.write(&format!("s{i:04}.yaml"), &text);
+    }
+    tmp.write("zzz-bad.yaml", "name: [\n");
+    for format in ["json", "text"] {
+        let mut child = bin()
+            .args(["evaluate", s(tmp.path()), "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        let mut first = String::new();
+        {
+            let mut reader = BufReader::new(child.stdout.take().expect("stdout"));
+            reader.read_line(&mut first).expect("a first line");
+        }
+        let out = child.wait_with_output().expect("it ends");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!first.is_empty(), "{format}");
+        assert!(!stderr.contains("zzz-bad.yaml"), "{format}: {stderr}");
+        assert_ne!(out.status.code(), Some(2), "{format}: {stderr}");
+    }
+}
+
 // ------------------------------------------------------------------- pipes
 
 #[cfg(unix)]

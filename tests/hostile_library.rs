@@ -128,4 +128,7 @@ fn the_analyses_refuse_a_scenario_from_another_ruleset() {
             .whatif(&s_small, &WhatifOptions::default(), Lang::En)
             .is_err()
     );
+    // A rule the ruleset does not hold is explained as none, not a panic.
+    assert!(small.explain("ceasefire-agreement", Lang::En).is_none());
+    assert!(rules().explain("big-enough", Lang::Ja).is_none());
 }

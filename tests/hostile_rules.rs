@@ -150,12 +150,14 @@ fn a_large_term_used_by_thousands_of_rules_is_shared_not_copied() {
     // One rule more than the limit is refused, with the limit.
     files.push(("more.yaml".to_owned(), rules_file(5000, 1, "{ term: t14 }")));
     let err = RuleSet::from_texts(&files).expect_err("too many rules");
-    assert!(
-        err.diagnostics
-            .iter()
-            .any(|d| d.message.contains("more than the limit of 5000")),
-        "{err}"
-    );
+    let d = err
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("more than the limit of 5000"))
+        .unwrap_or_else(|| panic!("{err}"));
+    // It points at the first rule past the limit, in the file holding it.
+    assert_eq!(d.location.file, "more.yaml", "{err}");
+    assert!(d.location.line > 0, "{err}");
 }
 
 #[test]
@@ -252,6 +254,47 @@ fn whatif_stops_at_its_work_limit_and_says_so() {
         .expect("whatif");
     assert!(!w.partial);
     assert!(!w.alternatives.is_empty());
+}
+
+#[test]
+fn whatif_on_a_large_ruleset_spends_fewer_candidates() {
+    // 60 facts of 64 values, each of 60 rules testing every fact: each
+    // candidate costs thousands of steps, so the search tries fewer of them
+    // than on the shipped rules, and says its answer is partial.
+    let mut facts = String::from(
+        "facts:\n  - name: date\n    type: date\n    default: today\n    description: { en: d, ja: d }\n",
+    );
+    for f in 0..60 {
+        facts.push_str(&format!(
+            "  - name: f{f}\n    type: enum\n    description: {{ en: f, ja: f }}\n    values:\n"
+        ));
+        for v in 0..64 {
+            facts.push_str(&format!("      v{v}: {{ en: v, ja: v }}\n"));
+        }
+    }
+    facts.push_str("law_versions:\n  - id: \"1\"\n    in_force_from: 1990-01-01\n    title: { en: t, ja: t }\n");
+    let mut rules = String::from("rules:\n");
+    for r in 0..60 {
+        let tests: Vec<String> = (0..60)
+            .map(|f| format!("{{ fact: f{f}, is: v{} }}", (r * 7 + f) % 63))
+            .collect();
+        rules.push_str(&format!(
+            "  - id: r{r}\n    title: {{ en: R, ja: R }}\n    kind: general\n    require: {{ all: [{}] }}\n    cites: [x]\n    explain: {{ pass: {{ en: ok, ja: 可 }}, fail: {{ en: no, ja: 否 }} }}\n",
+            tests.join(", ")
+        ));
+    }
+    let rs = RuleSet::from_texts(&[("facts.yaml", facts), ("rules.yaml", rules)]).expect("loads");
+    let mut scenario = String::from("name: s\n");
+    for f in 0..60 {
+        scenario.push_str(&format!("f{f}: v63\n"));
+    }
+    let s = rs.parse_scenario(&scenario, "s.yaml").expect("scenario");
+    let w = rs
+        .whatif(&s, &WhatifOptions::default(), Lang::En)
+        .expect("whatif");
+    assert!(w.partial, "{}", w.evaluated);
+    // The shipped rules' budget is 200,000 candidates.
+    assert!(w.evaluated < 100_000, "{}", w.evaluated);
 }
 
 // ----------------------------------------------------------- size limits

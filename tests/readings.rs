@@ -47,6 +47,8 @@ fn deciding_readings_are_exact_for_every_shipped_scenario() {
     let all = all_readings(rs);
     assert!(all.len() >= 6);
     let mut depending = 0;
+    // Every reading decides the verdict of at least one shipped scenario.
+    let mut deciding_somewhere = BTreeSet::new();
     for f in scenario_files() {
         let table = brute_force(rs, &f, &all);
         // R decides when two combinations that differ only in R differ in verdict.
@@ -63,6 +65,7 @@ fn deciding_readings_are_exact_for_every_shipped_scenario() {
         let report = rs.readings_report(&s, &[], Lang::En).expect("bounded");
         let got: BTreeSet<String> = report.deciding.iter().cloned().collect();
         assert_eq!(got, truth, "{f}");
+        deciding_somewhere.extend(truth.iter().cloned());
         assert_eq!(
             report.robust,
             table.iter().all(|(_, v)| *v == table[0].1),
@@ -84,6 +87,144 @@ fn deciding_readings_are_exact_for_every_shipped_scenario() {
     assert!(
         depending >= 6,
         "only {depending} scenarios depend on a reading"
+    );
+    for (id, _) in &all {
+        assert!(
+            deciding_somewhere.contains(id),
+            "no shipped scenario's verdict depends on the reading `{id}`"
+        );
+    }
+}
+
+#[test]
+fn whatif_history_and_matrix_honour_the_chosen_readings() {
+    let rel = "scenarios/unmiss-2011.yaml";
+    let text = ["--reading", "parties-gone-before-2016=text"];
+    // whatif: eligible by default (no alternatives); under `text` it needs changes.
+    let plain = run(&["whatif", rel, "--format", "json"]);
+    assert_code(&plain, 0);
+    let chosen = run(&[&["whatif", rel, "--format", "json"][..], &text[..]].concat());
+    assert_code(&chosen, 1);
+    assert_eq!(chosen.json()["verdict"], "not_eligible");
+    assert!(
+        chosen.json()["alternatives"]
+            .as_array()
+            .is_some_and(|a| !a.is_empty())
+    );
+    // history: 1992-2001 versions flip under `text`.
+    let verdicts = |out: &Out| -> Vec<String> {
+        out.json()["versions"]
+            .as_array()
+            .expect("versions")
+            .iter()
+            .map(|v| v["verdict"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    };
+    let plain = run(&["history", rel, "--format", "json"]);
+    let chosen = run(&[&["history", rel, "--format", "json"][..], &text[..]].concat());
+    assert_eq!(verdicts(&plain), ["eligible"; 4]);
+    assert_eq!(
+        verdicts(&chosen),
+        ["not_eligible", "not_eligible", "not_eligible", "eligible"]
+    );
+    // matrix: every row under `text` is not eligible while the parties are gone.
+    let args = ["matrix", rel, "--vary", "impartial", "--format", "csv"];
+    let plain = run(&args);
+    assert!(plain.stdout.contains("true,eligible"), "{}", plain.stdout);
+    let chosen = run(&[&args[..], &text[..]].concat());
+    assert!(
+        chosen.stdout.contains("true,not_eligible"),
+        "{}",
+        chosen.stdout
+    );
+    // A scenario file's `readings:` is honoured by the analyses too.
+    let tmp = TempDir::new();
+    let full = read(rel);
+    let body = full.split("\nexpect:").next().unwrap_or(&full);
+    let f = tmp.write(
+        "in-file.yaml",
+        &format!("{body}\nreadings: {{parties-gone-before-2016: text}}\n"),
+    );
+    assert_code(&run(&["whatif", s(&f), "--format", "json"]), 1);
+    assert_eq!(
+        verdicts(&run(&["history", s(&f), "--format", "json"]))[0],
+        "not_eligible"
+    );
+}
+
+#[test]
+fn check_validates_readings() {
+    let (tmp, rules) = rules_copy();
+    let _keep = &tmp;
+    let edit = |file: &str, from: &str, to: &str| {
+        let p = rules.join(file);
+        let text = std::fs::read_to_string(&p).expect("rule file");
+        assert!(text.contains(from), "{file}: `{from}` not found");
+        std::fs::write(&p, text.replacen(from, to, 1)).expect("written");
+    };
+    // An unknown reading, then an unknown option: errors with a suggestion.
+    edit(
+        "30-tasks.yaml",
+        "{ reading: election-observation-tasks, is: with-support }",
+        "{ reading: election-observaton-tasks, is: with-support }",
+    );
+    let out = run(&["check", "--rules", s(&rules)]);
+    assert_code(&out, 2);
+    assert!(out.stderr.contains("[unknown-reading]"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("did you mean `election-observation-tasks`?"),
+        "{}",
+        out.stderr
+    );
+    edit(
+        "30-tasks.yaml",
+        "{ reading: election-observaton-tasks, is: with-support }",
+        "{ reading: election-observation-tasks, is: with-suport }",
+    );
+    let out = run(&["check", "--rules", s(&rules)]);
+    assert_code(&out, 2);
+    assert!(out.stderr.contains("[unknown-option]"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("did you mean `with-support`?"),
+        "{}",
+        out.stderr
+    );
+    edit(
+        "30-tasks.yaml",
+        "{ reading: election-observation-tasks, is: with-suport }",
+        "{ reading: election-observation-tasks, is: with-support }",
+    );
+    // A reading no rule consults, and an option no rule tells apart.
+    let readings = rules.join("readings.yaml");
+    let mut text = std::fs::read_to_string(&readings).expect("readings.yaml");
+    text.push_str(
+        "\n  - id: never-used\n    question: { en: \"Unused?\", ja: \"未使用か。\" }\n    default: a\n    options:\n      - id: a\n        text: { en: \"A.\", ja: \"A。\" }\n        sources: [act-2006]\n      - id: b\n        text: { en: \"B.\", ja: \"B。\" }\n        sources: [act-2006]\n",
+    );
+    std::fs::write(&readings, text).expect("written");
+    let text = std::fs::read_to_string(&readings).expect("readings.yaml");
+    let at = text
+        .find("  - id: election-observation-tasks\n")
+        .expect("the reading");
+    let options =
+        at + text[at..].find("    options:\n").expect("its options") + "    options:\n".len();
+    let mut edited = text.clone();
+    edited.insert_str(
+        options,
+        "      - id: liaison-only\n        text: { en: \"Liaison only.\", ja: \"連絡調整のみ。\" }\n        sources: [act-2006]\n",
+    );
+    std::fs::write(&readings, edited).expect("written");
+    let out = run(&["check", "--rules", s(&rules)]);
+    assert_code(&out, 2);
+    assert!(
+        out.stderr.contains("[unused-reading]") && out.stderr.contains("`never-used`"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("[undistinguished-option]") && out.stderr.contains("`liaison-only`"),
+        "{}",
+        out.stderr
     );
 }
 

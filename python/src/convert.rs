@@ -5,7 +5,7 @@
 //! scenario itself is the library's (`RuleSet::scenario_from_json`).
 
 use crate::{PyScenario, Read};
-use peacecoop::Date;
+use peacecoop::{Date, InputValue};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -16,8 +16,11 @@ use std::sync::Arc;
 /// Nesting deeper than this is no scenario (a scenario nests three levels).
 const MAX_DEPTH: usize = 64;
 
-/// A scenario argument: a mapping to read, or a scenario already read.
+/// A scenario argument: a mapping to read (as plain values, or as JSON
+/// when it holds something only the JSON route reads the same way), or a
+/// scenario already read.
 pub(crate) enum Input {
+    Value(InputValue),
     Json(J),
     Read(Arc<Read>),
 }
@@ -38,7 +41,60 @@ pub(crate) fn input(ob: &Bound<'_, PyAny>, rules: &Arc<peacecoop::RuleSet>) -> P
             "a scenario is a mapping (dict) or a Scenario; for YAML text use evaluate_yaml or parse_yaml",
         ));
     }
+    if let Some(v) = plain(ob, 0) {
+        return Ok(Input::Value(v));
+    }
     Ok(Input::Json(to_json(ob)?))
+}
+
+/// The fast route: a scenario made of dicts, lists, tuples, strings,
+/// booleans, integers within `i64`, `None` and dates, as plain values
+/// (strings copied once, nothing else built). `None` for anything else
+/// (floats, huge integers, other mappings and types, non-string keys,
+/// deep nesting): those take the JSON route, which reads them, or says
+/// what is wrong, exactly as before.
+fn plain(ob: &Bound<'_, PyAny>, depth: usize) -> Option<InputValue> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    if let Ok(t) = ob.cast::<PyString>() {
+        return t.to_str().ok().map(|t| InputValue::Text(t.to_owned()));
+    }
+    if let Ok(d) = ob.cast::<PyDict>() {
+        let mut m = Vec::with_capacity(d.len());
+        for (k, v) in d.iter() {
+            let k = k.cast::<PyString>().ok()?.to_str().ok()?.to_owned();
+            m.push((k, plain(&v, depth + 1)?));
+        }
+        return Some(InputValue::Map(m));
+    }
+    if ob.is_none() {
+        return Some(InputValue::Null);
+    }
+    if let Ok(b) = ob.cast::<PyBool>() {
+        return Some(InputValue::Bool(b.is_true()));
+    }
+    if ob.is_exact_instance_of::<PyInt>() {
+        return ob.extract::<i64>().ok().map(InputValue::Int);
+    }
+    if let Ok(l) = ob.cast::<PyList>() {
+        return l
+            .iter()
+            .map(|v| plain(&v, depth + 1))
+            .collect::<Option<Vec<_>>>()
+            .map(InputValue::List);
+    }
+    if let Ok(t) = ob.cast::<PyTuple>() {
+        return t
+            .iter()
+            .map(|v| plain(&v, depth + 1))
+            .collect::<Option<Vec<_>>>()
+            .map(InputValue::List);
+    }
+    if ob.is_instance(date_type(ob.py()).ok()?).ok()? {
+        return iso_date(ob).ok().map(InputValue::Text);
+    }
+    None
 }
 
 /// Why a value could not be translated, and where (path segments, innermost first).

@@ -1,12 +1,17 @@
 //! `peacecoop._native`: the Python module's native part.
 //!
 //! Every result is one of the library's report structs (the same ones the
-//! CLI prints with `--format json`), turned into Python objects by a serde
-//! serializer (`topy`, like `pythonize`): never printed as JSON and parsed back. Scenario dicts go
-//! through [`peacecoop::RuleSet::scenario_from_json`], so the checks and
-//! defaults are the library's, in one place.
+//! CLI prints with `--format json`), turned into Python objects directly:
+//! reports field by field from shared templates (`dicts`), the other
+//! results by a serde serializer (`topy`, like `pythonize`); never printed
+//! as JSON and parsed back. Scenario dicts become the library's plain
+//! values (`peacecoop::InputValue`) and are read by
+//! [`peacecoop::RuleSet::scenario_from_value`] (odd values through
+//! [`peacecoop::RuleSet::scenario_from_json`]), so the checks and defaults
+//! are the library's, in one place.
 
 mod convert;
+mod dicts;
 mod errors;
 mod topy;
 
@@ -26,8 +31,9 @@ use topy::Strings;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Scenarios converted, evaluated and handed to Python at a time by
-/// `evaluate_many`: Rust-side memory stays bounded by one chunk's reports.
-const CHUNK: usize = 8192;
+/// `evaluate_many`: Rust-side memory stays bounded by a few chunks'
+/// reports, and the pipeline fills and drains quickly.
+const CHUNK: usize = 2048;
 
 /// The most changes one what-if alternative may make (the CLI's `--max-changes` range).
 const MAX_CHANGES: i64 = peacecoop::MAX_CHANGES as i64;
@@ -188,16 +194,43 @@ fn fix_file(file: &mut Option<String>, anonymous: bool) {
     }
 }
 
-/// One chunk's reports (and which scenarios have no file), or the first
-/// bad scenario (its place in the chunk), and the time each step took.
+/// One chunk's reports (each with whether its scenario has no file), or
+/// the first bad scenario (its place in the chunk), and the time taken.
 struct Done {
-    result: Result<(Vec<peacecoop::report::Report>, Vec<bool>), (usize, peacecoop::ScenarioError)>,
-    read: Duration,
-    report: Duration,
+    result: Result<Vec<(peacecoop::report::Report, bool)>, (usize, peacecoop::ScenarioError)>,
+    work: Duration,
 }
 
-/// The worker of `evaluate_many`: reads and reports each chunk it is sent,
-/// on every core, never touching Python.
+/// A scenario argument read into a scenario (the library's checks), and
+/// whether it has no file.
+fn read_input(
+    rules: &peacecoop::RuleSet,
+    input: Input,
+) -> Result<(Scenario, bool), peacecoop::ScenarioError> {
+    Ok(match input {
+        Input::Value(v) => (rules.scenario_from_value(v)?, false),
+        Input::Json(j) => (rules.scenario_from_json(&j)?, false),
+        Input::Read(r) => (r.scenario.clone(), r.anonymous),
+    })
+}
+
+/// The report of one scenario: with its trace, or the summary.
+fn report_of(
+    rules: &peacecoop::RuleSet,
+    s: &Scenario,
+    lang: Lang,
+    trace: bool,
+) -> peacecoop::report::Report {
+    let e = rules.evaluate(s);
+    if trace {
+        rules.report(s, &e, lang)
+    } else {
+        rules.report_summary(s, &e, lang)
+    }
+}
+
+/// The worker of `evaluate_many`: reads, evaluates and reports each chunk
+/// it is sent, on every core, never touching Python.
 fn work(
     rules: &peacecoop::RuleSet,
     over: &Overrides,
@@ -209,46 +242,33 @@ fn work(
     use rayon::prelude::*;
     for inputs in inbox.iter() {
         let clock = Instant::now();
-        let parsed: Vec<Result<(Scenario, bool), peacecoop::ScenarioError>> = inputs
-            .par_iter()
+        let done: Vec<Result<(peacecoop::report::Report, bool), peacecoop::ScenarioError>> = inputs
+            .into_par_iter()
             .map(|i| {
-                let (mut s, anonymous) = match i {
-                    Input::Json(j) => (rules.scenario_from_json(j)?, false),
-                    Input::Read(r) => (r.scenario.clone(), r.anonymous),
-                };
+                let (mut s, anonymous) = read_input(rules, i)?;
                 // The readings were checked before: applying them cannot fail.
                 let _ = over.apply(rules, &mut s);
-                Ok((s, anonymous))
+                Ok((report_of(rules, &s, lang, trace), anonymous))
             })
             .collect();
-        drop(inputs);
-        let mut scenarios = Vec::with_capacity(parsed.len());
-        let mut anonymous = Vec::with_capacity(parsed.len());
+        let mut reports = Vec::with_capacity(done.len());
         let mut bad = None;
-        for (i, p) in parsed.into_iter().enumerate() {
-            match p {
-                Ok((s, a)) => {
-                    scenarios.push(s);
-                    anonymous.push(a);
-                }
+        for (i, d) in done.into_iter().enumerate() {
+            match d {
+                Ok(r) => reports.push(r),
                 Err(e) => {
                     bad = Some((i, e));
                     break;
                 }
             }
         }
-        let read = clock.elapsed();
-        let clock = Instant::now();
-        let result = match bad {
-            Some(b) => Err(b),
-            None => Ok((rules.reports(&scenarios, lang, trace), anonymous)),
-        };
-        drop(scenarios);
-        let stop = result.is_err();
+        let stop = bad.is_some();
         let done = Done {
-            result,
-            read,
-            report: clock.elapsed(),
+            result: match bad {
+                Some(b) => Err(b),
+                None => Ok(reports),
+            },
+            work: clock.elapsed(),
         };
         if outbox.send(done).is_err() || stop {
             return;
@@ -260,8 +280,7 @@ fn work(
 #[derive(Default)]
 struct Timings {
     convert: Duration,
-    read: Duration,
-    report: Duration,
+    evaluate: Duration,
     to_python: Duration,
 }
 
@@ -315,12 +334,15 @@ impl RuleSet {
         let chunks: Vec<&[Bound<'py, PyAny>]> = items.chunks(CHUNK).collect();
         // A pipeline: while this thread (holding the GIL) converts chunk k+1
         // and turns the reports of chunk k into dicts, a worker thread (no
-        // GIL) reads and reports chunk k+1 on every core.
+        // GIL) reads, evaluates and reports chunk k+1 on every core, and
+        // another frees the reports already turned into dicts.
         let (to_worker, inbox) = mpsc::sync_channel::<Vec<Input>>(1);
         let (outbox, from_worker) = mpsc::sync_channel::<Done>(1);
+        let (to_bin, bin) = mpsc::channel::<Vec<(peacecoop::report::Report, bool)>>();
         let from_worker = Mutex::new(from_worker);
         std::thread::scope(|scope| {
             scope.spawn(move || work(rules, over, lang, trace, &inbox, &outbox));
+            scope.spawn(move || bin.iter().for_each(drop));
             let mut run = |t: &mut Timings| -> PyResult<()> {
                 let convert =
                     |chunk: &[Bound<'py, PyAny>], t: &mut Timings| -> PyResult<Vec<Input>> {
@@ -332,35 +354,35 @@ impl RuleSet {
                         t.convert += clock.elapsed();
                         inputs
                     };
-                let send = |inputs: Vec<Input>| -> PyResult<()> {
-                    py.detach(|| to_worker.send(inputs)).map_err(|_| {
-                        PyValueError::new_err("evaluate_many: the worker thread stopped")
-                    })
+                // The worker stops at a bad scenario, after handing over
+                // its error: a chunk it no longer takes is dropped, and the
+                // error is picked up below, in order.
+                let send = |inputs: Vec<Input>| {
+                    let _ = py.detach(|| to_worker.send(inputs));
                 };
                 if let Some(first) = chunks.first() {
-                    send(convert(first, t)?)?;
+                    send(convert(first, t)?);
                 }
                 for c in 0..chunks.len() {
                     if let Some(next) = chunks.get(c + 1) {
-                        send(convert(next, t)?)?;
+                        send(convert(next, t)?);
                     }
                     let done = py
                         .detach(|| from_worker.lock().ok().and_then(|rx| rx.recv().ok()))
                         .ok_or_else(|| {
                             PyValueError::new_err("evaluate_many: the worker thread stopped")
                         })?;
-                    let (mut reports, anonymous) = match done.result {
+                    let reports = match done.result {
                         Ok(r) => r,
                         Err((i, e)) => return Err(scenario_error(py, &e, Some(c * CHUNK + i))),
                     };
-                    t.read += done.read;
-                    t.report += done.report;
+                    t.evaluate += done.work;
                     let clock = Instant::now();
-                    for (r, a) in reports.iter_mut().zip(anonymous) {
-                        fix_file(&mut r.scenario.file, a);
-                        out.append(strings.build(r)?)?;
+                    for (r, anonymous) in &reports {
+                        out.append(dicts::report(&mut strings, r, *anonymous)?)?;
                     }
-                    drop(reports);
+                    // Freed by the bin's thread, not while holding the GIL.
+                    let _ = to_bin.send(reports);
                     t.to_python += clock.elapsed();
                 }
                 Ok(())
@@ -370,6 +392,7 @@ impl RuleSet {
             // no one to hand results to.
             drop(to_worker);
             drop(from_worker);
+            drop(to_bin);
             result
         })?;
         Ok(out)
@@ -380,15 +403,8 @@ impl RuleSet {
     /// has no file.
     fn scenario_of(&self, ob: &Bound<'_, PyAny>, over: &Overrides) -> PyResult<(Scenario, bool)> {
         over.check(&self.inner)?;
-        let (mut s, anonymous) = match convert::input(ob, &self.inner)? {
-            Input::Json(j) => (
-                self.inner
-                    .scenario_from_json(&j)
-                    .map_err(|e| scenario_error(ob.py(), &e, None))?,
-                false,
-            ),
-            Input::Read(r) => (r.scenario.clone(), r.anonymous),
-        };
+        let (mut s, anonymous) = read_input(&self.inner, convert::input(ob, &self.inner)?)
+            .map_err(|e| scenario_error(ob.py(), &e, None))?;
         over.apply(&self.inner, &mut s)
             .map_err(|d| diagnostic_error(&d))?;
         Ok((s, anonymous))
@@ -414,14 +430,9 @@ impl RuleSet {
         lang: Lang,
         trace: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let e = self.inner.evaluate(s);
-        let mut r = self.inner.report(s, &e, lang);
-        if !trace {
-            r.trace = Vec::new();
-            r.groups = Vec::new();
-        }
-        fix_file(&mut r.scenario.file, anonymous);
-        self.to_py(py, &r)
+        let r = report_of(&self.inner, s, lang, trace);
+        let d = dicts::report(&mut Strings::with(py, &self.strings), &r, anonymous)?;
+        Ok(d.into_any())
     }
 }
 
@@ -578,9 +589,10 @@ impl RuleSet {
     }
 
     /// `evaluate_many`, and the seconds spent in each of its phases (for
-    /// `bench.py`): `convert` (Python values to JSON, holding the GIL),
-    /// `read` (JSON to scenarios, on every core), `report` (evaluations and
-    /// reports, on every core) and `to_python` (reports to dicts, holding the GIL).
+    /// `bench.py`): `convert` (Python values to plain Rust values, holding
+    /// the GIL), `evaluate` (reading the scenarios, evaluating and
+    /// reporting, on every core without the GIL) and `to_python` (reports
+    /// to dicts, holding the GIL).
     #[pyo3(signature = (scenarios, *, trace = true, lang = "en", date = None, readings = None))]
     fn _evaluate_many_timed<'py>(
         &self,
@@ -595,8 +607,7 @@ impl RuleSet {
         let out = self.many(py, scenarios, trace, lang, date, readings, &mut t)?;
         let d = PyDict::new(py);
         d.set_item("convert", t.convert.as_secs_f64())?;
-        d.set_item("read", t.read.as_secs_f64())?;
-        d.set_item("report", t.report.as_secs_f64())?;
+        d.set_item("evaluate", t.evaluate.as_secs_f64())?;
         d.set_item("to_python", t.to_python.as_secs_f64())?;
         Ok((out, d))
     }

@@ -17,17 +17,26 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
+use crate::dicts::Templates;
+
 /// The most distinct strings kept; past it, new strings are still
 /// created, just not shared.
-const MAX_SHARED: usize = 1 << 17;
+const MAX_SHARED: usize = 1 << 15;
 
 /// Distinct strings, as Python objects (immutable, so safe to share).
 pub(crate) type Shared = HashMap<Box<str>, Py<PyString>, foldhash::fast::RandomState>;
 
-/// A ruleset's shared strings, kept from one call to the next (keys,
-/// rule ids, titles, citations are the same in every report).
+/// What a ruleset keeps from one call to the next: shared strings (keys,
+/// rule ids, titles, citations are the same in every report) and the
+/// report dicts' templates.
 #[derive(Default)]
-pub(crate) struct Cache(Mutex<Shared>);
+pub(crate) struct Cache(Mutex<Kept>);
+
+#[derive(Default)]
+struct Kept {
+    strings: Shared,
+    templates: Templates,
+}
 
 /// The strings of one call: the cache's, taken for the call and put back
 /// when dropped (no lock is held while Python objects are built).
@@ -36,6 +45,8 @@ pub(crate) struct Strings<'py> {
     map: Shared,
     /// Names known at compile time (field names, variants), by address.
     names: HashMap<(usize, usize), Bound<'py, PyString>, foldhash::fast::RandomState>,
+    /// Dicts the report dicts are copied from (see `dicts`).
+    pub(crate) templates: Templates,
     home: Option<Arc<Cache>>,
 }
 
@@ -43,19 +54,25 @@ impl<'py> Strings<'py> {
     /// Strings shared with earlier and later calls on `cache`; a call made
     /// while another has the cache (another thread) starts afresh.
     pub(crate) fn with(py: Python<'py>, cache: &Arc<Cache>) -> Strings<'py> {
-        let map = match cache.0.try_lock() {
+        let kept = match cache.0.try_lock() {
             Ok(mut m) => std::mem::take(&mut *m),
-            Err(_) => Shared::default(),
+            Err(_) => Kept::default(),
         };
         Strings {
             py,
-            map,
+            map: kept.strings,
             names: HashMap::default(),
+            templates: kept.templates,
             home: Some(cache.clone()),
         }
     }
 
-    fn get(&mut self, s: &str) -> Bound<'py, PyString> {
+    pub(crate) fn py(&self) -> Python<'py> {
+        self.py
+    }
+
+    /// `s` as a Python string, shared with every other use of the same text.
+    pub(crate) fn get(&mut self, s: &str) -> Bound<'py, PyString> {
         if let Some(o) = self.map.get(s) {
             return o.bind(self.py).clone();
         }
@@ -93,11 +110,12 @@ const MAX_KEPT: usize = 1 << 14;
 impl Drop for Strings<'_> {
     fn drop(&mut self) {
         if let Some(home) = &self.home
-            && self.map.len() <= MAX_KEPT
-            && let Ok(mut m) = home.0.try_lock()
-            && m.len() < self.map.len()
+            && let Ok(mut kept) = home.0.try_lock()
         {
-            *m = std::mem::take(&mut self.map);
+            kept.templates = std::mem::take(&mut self.templates);
+            if self.map.len() <= MAX_KEPT && kept.strings.len() < self.map.len() {
+                kept.strings = std::mem::take(&mut self.map);
+            }
         }
     }
 }

@@ -116,6 +116,24 @@ def test_results_are_independent(rules: peacecoop.RuleSet) -> None:
     a["readings"].clear()
     assert "x" not in b["trace"][0]["facts"] and b["readings"]
     assert rules.evaluate(UNMISS) == b
+    # Every list and dict a result holds is its own, however it was built.
+    c = rules.evaluate(UNMISS)
+    c["trace"][0]["cites"].append("x")
+    c["trace"][0]["sources"].clear()
+    c["trace"][1]["rule"] = "x"
+    c["groups"][0]["rules"].append("x")
+    c["groups"][1]["title"] = "x"
+    c["steps"][0]["cites"].append("x")
+    c["steps"][0]["title"] = "x"
+    c["law_version"]["id"] = "x"
+    c["readings"]["x"] = "x"
+    assert rules.evaluate(UNMISS) == b
+    assert rules.evaluate_many([UNMISS])[0] == b
+    # Reports in another language in between change nothing.
+    ja = rules.evaluate(UNMISS, lang="ja")
+    assert ja["trace"][0]["title"] != b["trace"][0]["title"]
+    assert rules.evaluate(UNMISS) == b
+    assert rules.evaluate(UNMISS, lang="ja") == ja
 
 
 def test_scenario_objects(rules: peacecoop.RuleSet) -> None:
@@ -228,7 +246,7 @@ def test_docstring_examples() -> None:
 
 
 def test_errors_in_later_chunks_stop_the_batch(rules: peacecoop.RuleSet) -> None:
-    """Batches go through in chunks of 8,192; a problem anywhere stops them
+    """Batches go through in chunks of 2,048; a problem anywhere stops them
     cleanly, with its place in the whole batch."""
     items = variants(20_000)
     bad = [*items[:17_000], {"name": "x", "personnel": "many"}, *items[17_000:]]

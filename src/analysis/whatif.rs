@@ -8,7 +8,8 @@
 //! time; dates move to the law versions' start dates (and the rule's own
 //! thresholds). Sets that contain a smaller solution are pruned, so no
 //! alternative contains another. The work is bounded: past
-//! [`MAX_EVALUATIONS`] candidates the answer is marked partial.
+//! [`MAX_EVALUATIONS`] candidates (fewer on an interpreted ruleset with large
+//! conditions, see [`MAX_WORK`]) the answer is marked partial.
 
 use crate::model::Lang;
 use crate::model::condition::Test;
@@ -23,9 +24,15 @@ use crate::report::shapes::{SCHEMA_VERSION, ScenarioRef};
 use crate::ruleset::RuleSet;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
+use std::rc::Rc;
 
 /// The most candidate sets evaluated in one search (a few tenths of a second).
 pub const MAX_EVALUATIONS: usize = 200_000;
+/// The most condition steps one search may spend when the ruleset runs on
+/// the interpreter (each candidate costs about the size of its conditions):
+/// a large ruleset of many facts and values gets fewer candidates, so the
+/// search stays within about a second.
+pub const MAX_WORK: usize = 100_000_000;
 /// The most changes in one alternative.
 pub const MAX_CHANGES: usize = 8;
 
@@ -186,12 +193,21 @@ impl RuleSet {
         if verdict == Verdict::Eligible {
             return Ok(report);
         }
+        // The shipped rules run as generated code: the full candidate budget.
+        let budget = if self.native {
+            MAX_EVALUATIONS
+        } else {
+            MAX_EVALUATIONS.min(MAX_WORK / conditions_size(law).max(1))
+        };
         let mut work = s.clone();
         let mut solutions: Vec<Vec<Atom>> = Vec::new();
-        let mut level: Vec<Vec<Atom>> = vec![Vec::new()];
-        let mut seen: HashSet<Vec<Atom>> = HashSet::new();
+        // Sets are shared between the next level and the sets seen; every
+        // set of one level has as many changes, so `seen` holds one level.
+        let mut level: Vec<Rc<[Atom]>> = vec![Rc::from(Vec::new())];
+        let mut seen: HashSet<Rc<[Atom]>> = HashSet::new();
         'search: for _ in 0..max_changes {
             let mut next = Vec::new();
+            seen.clear();
             for set in &level {
                 apply(s, set, &mut work);
                 let e = self.evaluate(&work);
@@ -203,28 +219,31 @@ impl RuleSet {
                     if keep.contains(&atom.fact()) || set.iter().any(|a| conflicts(*a, atom)) {
                         continue;
                     }
-                    let mut ns = set.clone();
+                    let mut ns = Vec::with_capacity(set.len() + 1);
+                    ns.extend_from_slice(set);
                     ns.push(atom);
                     ns.sort_unstable();
-                    if seen.contains(&ns)
+                    if seen.contains(ns.as_slice())
                         || solutions
                             .iter()
                             .any(|sol| sol.iter().all(|a| ns.contains(a)))
                     {
                         continue;
                     }
-                    if report.evaluated >= MAX_EVALUATIONS {
+                    if report.evaluated >= budget {
                         report.partial = true;
                         break 'search;
                     }
                     report.evaluated += 1;
                     apply(s, &ns, &mut work);
                     if self.verdict(&work) == Verdict::Eligible {
-                        solutions.push(ns.clone());
+                        // Its supersets are pruned as containing a solution.
+                        solutions.push(ns);
                     } else {
-                        next.push(ns.clone());
+                        let ns: Rc<[Atom]> = Rc::from(ns);
+                        next.push(Rc::clone(&ns));
+                        seen.insert(ns);
                     }
-                    seen.insert(ns);
                 }
             }
             level = next;
@@ -562,5 +581,31 @@ fn clause(
             "`{}` were `{to_text}` instead of `{from_text}`{meaning}",
             decl.name
         ),
+    }
+}
+
+/// How many condition parts evaluating every rule takes at most: each rule
+/// version's own conditions, and each term once (terms are shared).
+fn conditions_size(law: &Law) -> usize {
+    let rules: usize = law
+        .rules
+        .iter()
+        .flat_map(|r| &r.versions)
+        .map(|v| v.applies_if.size() + v.require.as_ref().map_or(0, |c| c.size()))
+        .sum();
+    let terms: usize = law.terms.iter().map(|t| t.when.size()).sum();
+    rules + terms
+}
+
+#[cfg(test)]
+mod budget_tests {
+    /// The shipped rules, read as any other ruleset (`--rules rules/`), keep
+    /// the full candidate budget: their answers stay exact.
+    #[test]
+    fn the_shipped_rules_keep_the_full_budget() {
+        let rs = crate::RuleSet::embedded_from_texts().expect("the shipped rules load");
+        let size = super::conditions_size(&rs.law);
+        assert!(size > 100, "{size}");
+        assert!(super::MAX_WORK / size >= super::MAX_EVALUATIONS, "{size}");
     }
 }

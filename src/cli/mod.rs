@@ -5,6 +5,7 @@
 mod args;
 mod commands;
 mod io;
+mod progress;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use commands::*;

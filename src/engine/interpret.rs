@@ -209,13 +209,23 @@ pub(crate) fn verdict_consulting(law: &Law, s: &Scenario) -> (Verdict, ReadingSe
     let mut results = vec![RuleResult::NOT_IN_FORCE; n];
     let mut consulted = ReadingSet::EMPTY;
     let mut verdict = Verdict::Eligible;
+    // One memo of terms for the whole run, as in `evaluate` (the readings a
+    // term consults are counted the first time it is evaluated).
+    let mut memo = vec![None; law.terms.len()];
     for &i in &law.order {
         let r = &law.rules[i];
         let Some(vi) = r.version_at(date).filter(|_| need[i]) else {
             continue;
         };
-        let env = Env::new(law, &s.values, &s.readings, &results);
+        let env = Env {
+            law,
+            values: &s.values,
+            readings: &s.readings,
+            results: &results,
+            memo: std::cell::RefCell::new(std::mem::take(&mut memo)),
+        };
         let (outcome, missing) = rule(&env, &r.versions[vi], &mut consulted);
+        memo = env.memo.into_inner();
         results[i] = RuleResult {
             outcome,
             version: vi.min(usize::from(NONE - 1)) as u8,

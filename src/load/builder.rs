@@ -27,6 +27,9 @@ pub enum InputValue {
     Text(String),
     /// A list (of texts, for list facts such as `tasks`).
     List(Vec<InputValue>),
+    /// A mapping of keys to values, in order: a whole scenario, or a group
+    /// of facts (`conflict: {occurred: true}`), as in a scenario file.
+    Map(Vec<(String, InputValue)>),
 }
 
 impl From<bool> for InputValue {
@@ -100,8 +103,41 @@ impl InputValue {
             InputValue::Float(x) => Y::Float(format!("{x:?}")),
             InputValue::Text(s) => Y::Str(s),
             InputValue::List(items) => Y::Seq(items.into_iter().map(InputValue::node).collect()),
+            InputValue::Map(entries) => Y::Map(
+                entries
+                    .into_iter()
+                    .map(|(name, v)| {
+                        (
+                            Key {
+                                pos: Pos::default(),
+                                name,
+                            },
+                            v.node(),
+                        )
+                    })
+                    .collect(),
+            ),
         })
     }
+}
+
+/// Reads a whole scenario given as values (a [`InputValue::Map`] shaped
+/// like a scenario file), with the checks and defaults of a scenario file;
+/// messages name the input `file`.
+pub(crate) fn scenario_from_value(
+    law: &Law,
+    key_: u64,
+    value: InputValue,
+    file: &str,
+) -> Result<Scenario, ScenarioError> {
+    let origin = Origin {
+        file,
+        key: key_,
+        today: Date::today(),
+    };
+    let mut s = from_tree(law, &value.node(), &origin)?;
+    s.file = None;
+    Ok(s)
 }
 
 /// Builds a scenario fact by fact; made by [`crate::RuleSet::build_scenario`].

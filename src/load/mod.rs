@@ -17,6 +17,7 @@ mod rules;
 pub(crate) mod scenario;
 pub(crate) mod values;
 
+pub(crate) use builder::scenario_from_value;
 pub use builder::{InputValue, ScenarioBuilder};
 
 use crate::error::{Code, Diagnostic, RulesetError, ScenarioError, Severity};
@@ -157,13 +158,15 @@ pub(crate) fn load_trees(
         term_draft(&mut l, file, n);
     }
     let rule_nodes: Vec<(&str, &Node)> = sections.of("rules").collect();
-    if rule_nodes.len() > MAX_RULES {
+    if let Some((file, first_over)) = rule_nodes.get(MAX_RULES) {
+        // Point at the first rule past the limit, in the file that holds it.
         l.err(
             Code::RulesetTooLarge,
-            whole.clone(),
+            at(file, first_over.pos),
             format!(
-                "the ruleset has {} rules, more than the limit of {MAX_RULES}",
-                rule_nodes.len()
+                "the ruleset has {} rules, more than the limit of {MAX_RULES} (this is rule {})",
+                rule_nodes.len(),
+                MAX_RULES + 1
             ),
             None,
         );

@@ -432,11 +432,7 @@ impl Walker<'_> {
         let vocab = &self.law.vocab;
         if let Some(id) = vocab.lookup(&full) {
             self.fact(id, full, k.pos, v);
-        } else if vocab
-            .facts
-            .iter()
-            .any(|f| f.name.starts_with(&format!("{full}.")))
-        {
+        } else if is_group(vocab, &full) {
             match &v.value {
                 Y::Null => {}
                 Y::Map(m) => {
@@ -455,10 +451,7 @@ impl Walker<'_> {
             }
         } else if let Some((parent, last)) = full.rsplit_once('.')
             && prefix.is_empty()
-            && vocab
-                .facts
-                .iter()
-                .any(|f| f.name.starts_with(&format!("{parent}.")))
+            && is_group(vocab, parent)
         {
             // A dotted key whose group exists: suggest within the group.
             let cands: Vec<String> = keys_at(self.law, parent);
@@ -523,6 +516,15 @@ impl Walker<'_> {
     }
 }
 
+/// Whether `name` is a group of facts (some fact is named `name.…`).
+fn is_group(vocab: &crate::model::facts::Vocabulary, name: &str) -> bool {
+    vocab.facts.iter().any(|f| {
+        f.name
+            .strip_prefix(name)
+            .is_some_and(|rest| rest.starts_with('.'))
+    })
+}
+
 /// The keys allowed directly under `prefix` (fact names or group names).
 pub(crate) fn keys_at(law: &Law, prefix: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -540,4 +542,167 @@ pub(crate) fn keys_at(law: &Law, prefix: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Inserts `value` at a dotted name, nesting a mapping per part.
+fn insert_dotted(
+    map: &mut serde_json::Map<String, serde_json::Value>,
+    name: &str,
+    value: serde_json::Value,
+) {
+    match name.split_once('.') {
+        None => {
+            map.insert(name.to_owned(), value);
+        }
+        Some((head, rest)) => {
+            let slot = map
+                .entry(head)
+                .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+            if !slot.is_object() {
+                *slot = serde_json::Value::Object(serde_json::Map::new());
+            }
+            if let serde_json::Value::Object(m) = slot {
+                insert_dotted(m, rest, value);
+            }
+        }
+    }
+}
+
+/// A scenario as the JSON object [`from_tree`] reads: its name, the facts the
+/// input gave (an explicit `null` kept, defaults not filled in), the readings
+/// it chose and its expectations. Dotted fact names nest, as in a file.
+pub(crate) fn to_json(law: &Law, s: &Scenario) -> serde_json::Value {
+    use serde_json::{Map, Value as J};
+    let mut out = Map::new();
+    let name = match &s.name.ja {
+        Some(ja) => serde_json::json!({"en": s.name.en.as_str(), "ja": ja.as_str()}),
+        None => J::String(s.name.en.to_string()),
+    };
+    out.insert("name".into(), name);
+    for (i, decl) in law.vocab.facts.iter().enumerate() {
+        let id = FactId(i as u16);
+        let value = match s.given.get(i) {
+            Some(Given::Value(v)) => law.vocab.to_json(id, *v, s.text(id)),
+            Some(Given::Null) => J::Null,
+            _ => continue,
+        };
+        insert_dotted(&mut out, &decl.name, value);
+    }
+    let readings = |choices: &mut dyn Iterator<Item = (usize, u8)>| -> Map<String, J> {
+        choices
+            .filter_map(|(r, o)| {
+                let d = law.readings.get(r)?;
+                let o = d.options.get(usize::from(o))?;
+                Some((d.id.to_string(), J::String(o.id.to_string())))
+            })
+            .collect()
+    };
+    let chosen = readings(
+        &mut s
+            .chosen
+            .iter()
+            .enumerate()
+            .filter_map(|(r, o)| o.map(|o| (r, o))),
+    );
+    if !chosen.is_empty() {
+        out.insert("readings".into(), J::Object(chosen));
+    }
+    let mut expect: Vec<Map<String, J>> = s
+        .expect
+        .iter()
+        .map(|x| {
+            let mut m = Map::new();
+            if !x.readings.is_empty() {
+                let r = readings(&mut x.readings.iter().copied());
+                m.insert("readings".into(), J::Object(r));
+            }
+            if let Some(v) = x.verdict {
+                m.insert("verdict".into(), J::String(v.as_str().into()));
+            }
+            if !x.rules.is_empty() {
+                let rules = x
+                    .rules
+                    .iter()
+                    .filter_map(|&(r, o)| {
+                        let id = law.rules.get(r)?.id.0.to_string();
+                        Some((id, J::String(o.as_str().into())))
+                    })
+                    .collect();
+                m.insert("rules".into(), J::Object(rules));
+            }
+            m
+        })
+        .filter(|m| !m.is_empty())
+        .collect();
+    // One expectation is a mapping, or `expect: eligible` when it names a verdict alone.
+    if let [one] = expect.as_mut_slice() {
+        let one = std::mem::take(one);
+        let v = match one.get("verdict") {
+            Some(v) if one.len() == 1 => v.clone(),
+            _ => J::Object(one),
+        };
+        out.insert("expect".into(), v);
+    } else if !expect.is_empty() {
+        let list = expect.into_iter().map(J::Object).collect();
+        out.insert("expect".into(), J::Array(list));
+    }
+    J::Object(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Lang, RuleSet};
+
+    /// Every shipped scenario survives the trip to JSON and back: same JSON,
+    /// same report.
+    #[test]
+    fn shipped_scenarios_round_trip_through_json() {
+        let rules = RuleSet::embedded().expect("embedded rules");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+        let mut n = 0;
+        for entry in std::fs::read_dir(dir).expect("scenarios/") {
+            let path = entry.expect("entry").path();
+            if path.extension().and_then(|e| e.to_str()) != Some("yaml") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("readable");
+            let a = rules.parse_scenario(&text, "a.yaml").expect("parses");
+            let json = rules.scenario_json(&a);
+            let mut b = rules.scenario_from_json(&json).expect("reads back");
+            b.set_file("a.yaml");
+            assert_eq!(rules.scenario_json(&b), json, "{}", path.display());
+            for lang in Lang::ALL {
+                let ra = rules.report(&a, &rules.evaluate(&a), lang);
+                let rb = rules.report(&b, &rules.evaluate(&b), lang);
+                assert_eq!(ra, rb, "{}", path.display());
+            }
+            n += 1;
+        }
+        assert!(n > 50, "only {n} scenarios");
+    }
+
+    #[test]
+    fn explicit_null_and_expectations_are_kept() {
+        let rules = RuleSet::embedded().expect("embedded rules");
+        let s = rules
+            .parse_scenario(
+                "name: {en: x, ja: エックス}\nconflict: {ceasefire: null}\n\
+                 readings: {parties-presumed: unknown}\n\
+                 expect:\n  - {readings: {parties-presumed: remain}, verdict: eligible}\n  - {verdict: undetermined}\n",
+                "x.yaml",
+            )
+            .expect("parses");
+        assert_eq!(
+            rules.scenario_json(&s),
+            serde_json::json!({
+                "name": {"en": "x", "ja": "エックス"},
+                "conflict": {"ceasefire": null},
+                "readings": {"parties-presumed": "unknown"},
+                "expect": [
+                    {"readings": {"parties-presumed": "remain"}, "verdict": "eligible"},
+                    {"verdict": "undetermined"}
+                ]
+            })
+        );
+    }
 }

@@ -181,7 +181,7 @@ impl Vocabulary {
                 .ty
                 .values()
                 .get(usize::from(i))
-                .map_or_else(|| format!("#{i}"), |v| v.name.to_string()),
+                .map_or_else(|| format!("#{i}"), |v| v.name.as_str().to_owned()),
             Value::Set(bits) => {
                 format!(
                     "[{}]",
@@ -193,7 +193,7 @@ impl Vocabulary {
             // The scenario's own spelling when it is this value, else the rules' name.
             Value::Sym(s) => match (decl.symbols.get(s as usize), text) {
                 (Some(sym), Some(t)) if t.trim().to_uppercase() == *sym => t.to_owned(),
-                (Some(sym), _) => sym.to_string(),
+                (Some(sym), _) => sym.as_str().to_owned(),
                 (None, Some(t)) => t.to_owned(),
                 (None, None) => "(other)".to_owned(),
             },

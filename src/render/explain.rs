@@ -101,7 +101,8 @@ pub fn text(r: &ExplainReport, lang: Lang) -> String {
             if let Some(j) = &c.ja {
                 let _ = writeln!(out, "      「{}」", clean(j));
             }
-            if let Some(e) = &c.en {
+            // The English gloss helps an English reader; a Japanese one has the words themselves.
+            if let Some(e) = c.en.as_ref().filter(|_| !ja) {
                 let _ = writeln!(out, "      \"{}\"", clean(e));
             }
             for s in &c.sources {

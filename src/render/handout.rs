@@ -263,7 +263,6 @@ fn sheet<'a>(
     brief: bool,
     numbering: &mut Numbering<'a>,
 ) -> Sheet<'a> {
-    let w = words::words(lang);
     let x = handout_words(lang);
     let by_id: HashMap<&str, &Entry> = r.trace.iter().map(|e| (e.rule.as_str(), e)).collect();
     // Entries in display order: by group, then any the groups leave out.
@@ -382,28 +381,13 @@ fn sheet<'a>(
         None => x.no_law.to_owned(),
     };
     let depends = (!r.depends_on_readings.is_empty()).then(|| {
-        let pairs: Vec<(String, String)> = r
-            .depends_on_readings
-            .iter()
-            .map(|id| {
-                let o = r
-                    .readings
-                    .0
-                    .iter()
-                    .find(|(k, _)| k == id)
-                    .map(|(_, o)| o.clone());
-                (id.clone(), o.unwrap_or_default())
-            })
-            .collect();
+        let pairs = r.deciding_readings();
         words::depends_on_readings(lang, &pairs)
     });
-    let expect = r.expect.map(|x| {
-        if x == r.verdict {
-            (format!("{x} ({})", w.as_expected), true)
-        } else {
-            (format!("{x}, {} {}", w.but_verdict, r.verdict), false)
-        }
-    });
+    // In words, as the verdict is said (`参加可能`, not `eligible`, in Japanese).
+    let expect = r
+        .expect
+        .map(|x| (words::expectation(lang, x, r.verdict), x == r.verdict));
     let mut notes = r.notes.clone();
     if !r.unused.is_empty() {
         let names: Vec<String> = r.unused.iter().map(|f| format!("`{f}`")).collect();

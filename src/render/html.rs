@@ -105,7 +105,7 @@ fn doc_title<'a>(plan: &Plan<'a>) -> &'a str {
 }
 
 /// A label's colon ("Reason: " / "理由：").
-fn colon(lang: Lang) -> &'static str {
+pub(crate) fn colon(lang: Lang) -> &'static str {
     match lang {
         Lang::Ja => "：",
         _ => ": ",
@@ -113,7 +113,7 @@ fn colon(lang: Lang) -> &'static str {
 }
 
 /// A class name of a verdict.
-fn verdict_class(v: Verdict) -> &'static str {
+pub(crate) fn verdict_class(v: Verdict) -> &'static str {
     match v {
         Verdict::Eligible => "v-eligible",
         Verdict::NotEligible => "v-not-eligible",
@@ -122,7 +122,7 @@ fn verdict_class(v: Verdict) -> &'static str {
 }
 
 /// A class name of a rule's mark.
-fn mark_class(m: Mark) -> &'static str {
+pub(crate) fn mark_class(m: Mark) -> &'static str {
     match m {
         Mark::Pass => "pass",
         Mark::Fail => "fail",
@@ -135,12 +135,12 @@ fn mark_class(m: Mark) -> &'static str {
 }
 
 /// A text from a scenario or rule file, on one line and visible (maud escapes it).
-fn t(s: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn t(s: &str) -> std::borrow::Cow<'_, str> {
     plain(s)
 }
 
 /// Prose with balanced `` `name` `` spans, such as fact names, as `<code>`.
-fn prose(s: &str) -> Markup {
+pub(crate) fn prose(s: &str) -> Markup {
     html! {
         @for (code, part) in spans(s) {
             @if code { code { (t(part)) } } @else { (t(part)) }
@@ -161,7 +161,7 @@ fn heading(level: usize, class: &str, id: Option<String>, content: Markup) -> Ma
 }
 
 /// The verdict as a badge: symbol and word, coloured.
-fn badge(v: Verdict, lang: Lang, small: bool) -> Markup {
+pub(crate) fn badge(v: Verdict, lang: Lang, small: bool) -> Markup {
     html! {
         span.badge.(verdict_class(v)).small[small] {
             (verdict_symbol(v)) " " (words::verdict_word(lang, v))
@@ -468,7 +468,7 @@ fn scenario(plan: &Plan, k: usize, level: usize) -> Markup {
 }
 
 /// The source numbers of a rule, each a link to its entry in the list.
-fn refs(numbers: &[usize]) -> Markup {
+pub(crate) fn refs(numbers: &[usize]) -> Markup {
     html! {
         @if !numbers.is_empty() {
             " "
@@ -485,7 +485,7 @@ fn refs(numbers: &[usize]) -> Markup {
 }
 
 /// A rule's explanation, citations and sources.
-fn body(v: &RuleView) -> Markup {
+pub(crate) fn body(v: &RuleView) -> Markup {
     html! {
         @if !v.explanation.is_empty() { p.expl { (prose(v.explanation)) } }
         @if !v.cites.is_empty() || !v.refs.is_empty() {
@@ -518,7 +518,7 @@ fn rule_item(plan: &Plan, v: &RuleView, inline: bool) -> Markup {
 }
 
 /// The steps (numbered) or advisories (bulleted).
-fn list(rules: &[RuleView], numbered: bool) -> Markup {
+pub(crate) fn list(rules: &[RuleView], numbered: bool) -> Markup {
     let items = html! {
         @for v in rules {
             li { span.title { (t(v.title)) } " " code.id { (t(v.id)) } (body(v)) }
@@ -555,7 +555,7 @@ fn trace_group(plan: &Plan, g: &GroupView, level: usize) -> Markup {
 }
 
 /// The sources cited, numbered, with title and address (as text, never a link).
-fn sources(plan: &Plan) -> Markup {
+pub(crate) fn sources(plan: &Plan) -> Markup {
     let x = plan.x;
     html! {
         @if !plan.sources.is_empty() {
@@ -686,7 +686,7 @@ const TIMELINE_AXIS: usize = TIMELINE_TOP + 60;
 const TIMELINE_LIST_TOP: usize = TIMELINE_AXIS + 64;
 
 /// The scenario's history across law versions as an inline SVG timeline.
-fn timeline(plan: &Plan, s: &Sheet) -> Markup {
+pub(crate) fn timeline(plan: &Plan, s: &Sheet) -> Markup {
     const WIDTH: f64 = TIMELINE_WIDTH;
     const LINE_H: usize = TIMELINE_LINE;
     let x = plan.x;

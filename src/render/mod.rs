@@ -8,6 +8,8 @@
 
 pub mod diagnostic;
 pub mod explain;
+#[cfg(feature = "html")]
+pub mod fragments;
 pub mod handout;
 pub(crate) mod handout_words;
 pub mod history;

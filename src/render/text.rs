@@ -103,19 +103,7 @@ fn head(out: &mut String, r: &Report, o: &TextOptions) {
     );
     let _ = writeln!(out, "{}{}", label(w.reason), clean(&r.reason));
     if !r.depends_on_readings.is_empty() {
-        let pairs: Vec<(String, String)> = r
-            .depends_on_readings
-            .iter()
-            .map(|id| {
-                let o = r
-                    .readings
-                    .0
-                    .iter()
-                    .find(|(k, _)| k == id)
-                    .map(|(_, o)| o.clone());
-                (id.clone(), o.unwrap_or_default())
-            })
-            .collect();
+        let pairs = r.deciding_readings();
         let line = words::depends_on_readings(lang, &pairs);
         let _ = writeln!(
             out,
@@ -126,14 +114,10 @@ fn head(out: &mut String, r: &Report, o: &TextOptions) {
     }
     if let Some(x) = r.expect {
         // In words, as the verdict line above says them.
-        let (xw, vw) = (
-            words::verdict_word(lang, x),
-            words::verdict_word(lang, r.verdict),
-        );
+        let text = words::expectation(lang, x, r.verdict);
         if x == r.verdict {
-            let _ = writeln!(out, "{}{xw} ({})", label(w.expect), w.as_expected);
+            let _ = writeln!(out, "{}{text}", label(w.expect));
         } else {
-            let text = format!("{xw}, {} {vw}", w.but_verdict);
             let _ = writeln!(out, "{}{}", label(w.expect), Paint::Red.on(&text, color));
         }
     }
@@ -230,6 +214,20 @@ pub fn text(r: &Report, o: &TextOptions) -> String {
             if !shown.is_empty() {
                 let _ = writeln!(out, "\n{}", Paint::Bold.on(w.deciding_rules, o.color));
                 for e in shown {
+                    entry(&mut out, e, o, false);
+                }
+            }
+            // A policy left unknown or failed is worth a line, apart: it never decides.
+            let advisories: Vec<&Entry> = r
+                .trace
+                .iter()
+                .filter(|e| {
+                    e.kind == "policy" && matches!(e.outcome, Outcome::Fail | Outcome::Undetermined)
+                })
+                .collect();
+            if !advisories.is_empty() {
+                let _ = writeln!(out, "\n{}", Paint::Bold.on(w.advisories, o.color));
+                for e in advisories {
                     entry(&mut out, e, o, false);
                 }
             }

@@ -19,9 +19,17 @@ const MAX_VALUE_CHARS: usize = 120;
 /// A fact's value as a scenario would write it, or "unknown"; cut when long.
 pub(crate) fn fact_value(law: &Law, s: &Scenario, f: FactId, lang: Lang) -> String {
     match s.get(f) {
-        Some(v) => shorten(&law.vocab.display(f, v, s.text(f))),
+        Some(v) => shorten_owned(law.vocab.display(f, v, s.text(f))),
         None => words(lang).unknown.to_owned(),
     }
+}
+
+/// Like [`shorten`], keeping `s` itself when it is short (no copy).
+fn shorten_owned(s: String) -> String {
+    if s.len() <= MAX_VALUE_CHARS {
+        return s;
+    }
+    shorten(&s)
 }
 
 /// `s`, cut to [`MAX_VALUE_CHARS`] characters with an ellipsis.
@@ -35,7 +43,14 @@ pub(crate) fn shorten(s: &str) -> String {
 }
 
 fn fill(law: &Law, s: &Scenario, t: &Template, lang: Lang) -> String {
-    let mut out = String::new();
+    let size = t
+        .segments()
+        .map(|seg| match seg {
+            Segment::Text(x) => x.len(),
+            Segment::Fact(_) => 16,
+        })
+        .sum();
+    let mut out = String::with_capacity(size);
     for seg in t.segments() {
         match seg {
             Segment::Text(x) => out.push_str(x),
@@ -152,7 +167,7 @@ pub(crate) fn fact_json(law: &Law, s: &Scenario, f: FactId) -> serde_json::Value
     match s.get(f) {
         None => serde_json::Value::Null,
         Some(v @ Value::Sym(_)) => {
-            serde_json::Value::String(shorten(&law.vocab.display(f, v, s.text(f))))
+            serde_json::Value::String(shorten_owned(law.vocab.display(f, v, s.text(f))))
         }
         Some(v) => law.vocab.to_json(f, v, s.text(f)),
     }

@@ -119,6 +119,20 @@ impl Entry {
 }
 
 impl Report {
+    /// The readings this verdict depends on, each with the option taken:
+    /// what a reader must accept for the verdict to stand.
+    pub fn deciding_readings(&self) -> Vec<(String, String)> {
+        self.depends_on_readings
+            .iter()
+            .map(|id| {
+                let option = self.readings.0.iter().find(|(k, _)| k == id);
+                (
+                    id.clone(),
+                    option.map(|(_, o)| o.clone()).unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
     /// The trace entry of a rule, by id.
     pub fn entry(&self, rule: &str) -> Option<&Entry> {
         self.trace.iter().find(|e| e.rule == rule)
@@ -132,6 +146,7 @@ impl Report {
 /// The heading a rule is shown under, and the heading's place in the order.
 pub(crate) fn group_of(law: &Law, rule: &Rule, lang: Lang) -> (u16, String) {
     let w = words::words(lang);
+    let key = group_key(rule);
     if let Some(p) = rule.principle {
         let title = law
             .principle(p)
@@ -140,15 +155,32 @@ pub(crate) fn group_of(law: &Law, rule: &Rule, lang: Lang) -> (u16, String) {
             Lang::Ja => format!("{}{p}{title}", w.principle),
             _ => format!("{} {p}{title}", w.principle),
         };
-        return (100 + u16::from(p), head);
+        return (key, head);
+    }
+    let head = match rule.kind {
+        RuleKind::General => w.the_act,
+        RuleKind::Pillar => w.pillar,
+        RuleKind::Principle => w.principle,
+        RuleKind::Task => w.tasks,
+        RuleKind::Policy => w.policy,
+        RuleKind::Procedure => w.procedure,
+    };
+    (key, head.to_owned())
+}
+
+/// The place in the order of the heading a rule is shown under (cheap: no
+/// heading is written).
+fn group_key(rule: &Rule) -> u16 {
+    if let Some(p) = rule.principle {
+        return 100 + u16::from(p);
     }
     match rule.kind {
-        RuleKind::General => (0, w.the_act.to_owned()),
-        RuleKind::Pillar => (1, w.pillar.to_owned()),
-        RuleKind::Principle => (99, w.principle.to_owned()),
-        RuleKind::Task => (300, w.tasks.to_owned()),
-        RuleKind::Policy => (301, w.policy.to_owned()),
-        RuleKind::Procedure => (302, w.procedure.to_owned()),
+        RuleKind::General => 0,
+        RuleKind::Pillar => 1,
+        RuleKind::Principle => 99,
+        RuleKind::Task => 300,
+        RuleKind::Policy => 301,
+        RuleKind::Procedure => 302,
     }
 }
 
@@ -242,7 +274,7 @@ pub(crate) fn build(
                 v.cites
                     .iter()
                     .flat_map(|c| c.sources.iter())
-                    .filter_map(|&s| law.sources.get(s).map(|x| x.id.to_string()))
+                    .filter_map(|&s| law.sources.get(s).map(|x| x.id.as_str().to_owned()))
                     .collect()
             })
             .unwrap_or_default();
@@ -250,7 +282,7 @@ pub(crate) fn build(
         let text = explain::explanation(s, e, i, lang);
         let title = rule.title.of(lang).to_owned();
         let step = || Step {
-            rule: rule.id.0.to_string(),
+            rule: rule.id.0.as_str().to_owned(),
             title: title.clone(),
             explanation: text.clone(),
             cites: cites.clone(),
@@ -270,7 +302,7 @@ pub(crate) fn build(
                         .iter()
                         .map(|f| {
                             (
-                                law.vocab.get(f).name.to_string(),
+                                law.vocab.get(f).name.as_str().to_owned(),
                                 explain::fact_json(law, s, f),
                             )
                         })
@@ -279,7 +311,7 @@ pub(crate) fn build(
                 .unwrap_or_default(),
         );
         trace.push(Entry {
-            rule: rule.id.0.to_string(),
+            rule: rule.id.0.as_str().to_owned(),
             title,
             principle: rule.principle,
             kind: rule.kind.keyword().to_owned(),
@@ -292,14 +324,14 @@ pub(crate) fn build(
     }
     let mut groups: Vec<(u16, Group)> = Vec::new();
     for rule in law.rules.iter().filter(|_| with_trace) {
-        let (key, title) = group_of(law, rule, lang);
+        let key = group_key(rule);
         match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, g)) => g.rules.push(rule.id.0.to_string()),
+            Some((_, g)) => g.rules.push(rule.id.0.as_str().to_owned()),
             None => groups.push((
                 key,
                 Group {
-                    title,
-                    rules: vec![rule.id.0.to_string()],
+                    title: group_of(law, rule, lang).1,
+                    rules: vec![rule.id.0.as_str().to_owned()],
                 },
             )),
         }
@@ -337,7 +369,7 @@ pub(crate) fn build(
         unused: s
             .unused
             .iter()
-            .map(|f| law.vocab.get(*f).name.to_string())
+            .map(|f| law.vocab.get(*f).name.as_str().to_owned())
             .collect(),
         notes: explain::notes(law, s, lang),
         groups: groups.into_iter().map(|(_, g)| g).collect(),

@@ -30,10 +30,6 @@ pub(crate) struct Words {
     pub not_applicable: &'static str,
     /// "not used for this operation" (after the fact names).
     pub not_used: &'static str,
-    /// "as expected".
-    pub as_expected: &'static str,
-    /// "but the verdict is".
-    pub but_verdict: &'static str,
     /// "no law in force on".
     pub no_law: &'static str,
     /// "law of".
@@ -50,6 +46,8 @@ pub(crate) struct Words {
     pub deciding_rules: &'static str,
     /// Heading of the steps in a brief report.
     pub steps: &'static str,
+    /// Heading of the policy advisories that fail or cannot be decided, in a brief report.
+    pub advisories: &'static str,
 }
 
 const EN: Words = Words {
@@ -66,15 +64,14 @@ const EN: Words = Words {
     principle: "Principle",
     not_applicable: "Does not concern this operation.",
     not_used: "not used for this operation",
-    as_expected: "as expected",
-    but_verdict: "but the verdict is",
     no_law: "no law in force on",
     law_of: "law of",
     as_of: "as of",
-    brief_note: "(brief: only the rules that decide the verdict and the steps are shown; drop --brief for every rule)",
+    brief_note: "(brief: only the rules that decide the verdict, the advisories and the steps are shown; drop --brief for every rule)",
     reading: "Reading",
     missing: "Missing",
     deciding_rules: "Rules that fail or cannot be decided",
+    advisories: "Advisories (policy: they never decide the verdict)",
     steps: "Steps the dispatch needs (if it goes ahead)",
 };
 
@@ -92,15 +89,14 @@ const JA: Words = Words {
     principle: "原則",
     not_applicable: "この活動には関係しない。",
     not_used: "は、この活動では使われない",
-    as_expected: "想定どおり",
-    but_verdict: "しかし判定は",
     no_law: "法律が施行されていない日付：",
     law_of: "適用される法：",
     as_of: "基準日",
-    brief_note: "（簡略表示：判定を左右する規則と手続のみを表示。すべての規則は --brief なしで表示）",
+    brief_note: "（簡略表示：判定を左右する規則、注意事項及び手続のみを表示。すべての規則は --brief なしで表示）",
     reading: "解釈",
     missing: "不明な事実",
     deciding_rules: "満たされない規則・判定できない規則",
+    advisories: "注意事項（政策：判定を左右しない）",
     steps: "派遣に必要な手続（派遣する場合）",
 };
 
@@ -328,5 +324,18 @@ pub(crate) fn kind(lang: Lang, keyword: &str) -> &'static str {
         (Lang::Ja, "procedure") => "手続",
         (Lang::Ja, "policy") => "政策",
         _ => "",
+    }
+}
+
+/// The expectation line: the expected verdict in words, and whether the
+/// verdict met it ("NOT ELIGIBLE (as expected)", "参加不可（想定どおり）";
+/// "ELIGIBLE, but the verdict is NOT ELIGIBLE", "参加可能。ただし判定は参加不可").
+pub(crate) fn expectation(lang: Lang, expected: Verdict, verdict: Verdict) -> String {
+    let (x, v) = (verdict_word(lang, expected), verdict_word(lang, verdict));
+    match (lang, expected == verdict) {
+        (Lang::En, true) => format!("{x} (as expected)"),
+        (Lang::En, false) => format!("{x}, but the verdict is {v}"),
+        (Lang::Ja, true) => format!("{x}（想定どおり）"),
+        (Lang::Ja, false) => format!("{x}。ただし判定は{v}"),
     }
 }

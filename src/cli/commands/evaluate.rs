@@ -1,11 +1,13 @@
 //! `peacecoop evaluate`: scenario files (or folders of them) against the
 //! rules, as a report, JSON, a one-line summary, CSV, a handout or a diagram.
 //! Batches are read, evaluated and printed in chunks, so memory stays flat
-//! however many files, and reading stops when the output is closed.
+//! however many files, and reading stops when the output is closed. A long
+//! batch written to a file shows a progress bar on the terminal.
 
 use crate::analysis::history::HistoryReport;
 use crate::cli::args::{LangChoice, ReadingChoice, RulesSource, parse_date};
 use crate::cli::io::{EXIT_BAD_INPUT, EXIT_NOT_ELIGIBLE, EXIT_OK, EXIT_UNDETERMINED, Io};
+use crate::cli::progress::Progress;
 use crate::files::{DEFAULT_MAX_SCENARIO_BYTES, Kind};
 use crate::model::{Date, Lang, Verdict};
 use crate::render::{self, Detail, TextOptions};
@@ -124,21 +126,24 @@ pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
     if a.format == EvalFormat::Csv {
         io.print("verdict,file,name,failing,missing\n");
     }
+    let progress = Progress::new(paths.len());
     for chunk in paths.chunks(CHUNK) {
         if io.gone() {
             break;
         }
         let handout = matches!(a.format, EvalFormat::Markdown | EvalFormat::Html);
         let items = crate::batch::map(chunk, |(p, kind)| one(&rs, &a, p, *kind, lang, handout));
+        progress.advance(chunk.len());
         for item in items {
             let (report, history) = match item {
                 Item::Done(r, h) => (r, h),
                 Item::Failed(e, text) => {
-                    io.scenario_error(&e, text.as_deref());
+                    progress.suspend(|| io.scenario_error(&e, text.as_deref()));
                     tally.errors += 1;
                     continue;
                 }
                 Item::BadReading(d) => {
+                    drop(progress);
                     io.usage(&d);
                     return EXIT_BAD_INPUT;
                 }

@@ -1,0 +1,184 @@
+//! The defects the law's second pass fixed (blind cases and a reading of
+//! `rules/`), each held by a test: a trace must not contradict itself, cite
+//! a provision for a pillar it does not govern, assert what it does not know,
+//! or say in one language what the other does not.
+
+use common::*;
+use peacecoop::report::Report;
+use peacecoop::{Lang, Outcome};
+
+mod common;
+
+fn report(rel: &str, lang: Lang) -> Report {
+    let rs = rules();
+    let s = scenario(rel);
+    let e = rs.evaluate(&s);
+    rs.report(&s, &e, lang)
+}
+
+fn explanation(r: &Report, rule: &str) -> String {
+    r.entry(rule)
+        .unwrap_or_else(|| panic!("{rule} in the trace"))
+        .explanation
+        .clone()
+}
+
+fn outcome_of(r: &Report, rule: &str) -> Outcome {
+    r.entry(rule)
+        .unwrap_or_else(|| panic!("{rule} in the trace"))
+        .outcome
+}
+
+/// Defect 1: principle 5 never passes mission-type use for a task that may not be assigned.
+#[test]
+fn mission_type_weapons_use_needs_a_task_that_may_be_assigned() {
+    let r = report(
+        "scenarios/hypo-kaketsuke-keigo-relief-host-party-2017.yaml",
+        Lang::En,
+    );
+    assert_eq!(outcome_of(&r, "kaketsuke-keigo-task"), Outcome::Fail);
+    assert_eq!(outcome_of(&r, "weapons-use"), Outcome::Fail);
+    // The same holds for every shipped scenario: a pass of `weapons-use` with
+    // mission-type use comes with a mission-type task that passes.
+    for f in scenario_files() {
+        if !read(&f).contains("use_of_force: mission") {
+            continue;
+        }
+        let r = report(&f, Lang::En);
+        if outcome_of(&r, "weapons-use") == Outcome::Pass {
+            assert!(
+                [
+                    outcome_of(&r, "kaketsuke-keigo-task"),
+                    outcome_of(&r, "safety-ensuring-task")
+                ]
+                .contains(&Outcome::Pass),
+                "{f}: weapons-use passes mission-type use without an allowed task"
+            );
+        }
+    }
+}
+
+/// Defect 2: unstable consent suspends the tasks that need it in a deployed contingent.
+#[test]
+fn unstable_consent_triggers_the_suspension_of_the_new_tasks() {
+    let r = report(
+        "scenarios/hypo-p4-deployed-unstable-consent-2017.yaml",
+        Lang::En,
+    );
+    assert_eq!(outcome_of(&r, "withdrawal-triggered"), Outcome::Fail);
+    let x = explanation(&r, "withdrawal-triggered");
+    assert!(x.contains("suspended"), "{x}");
+    assert!(!x.contains("no withdrawal is triggered"), "{x}");
+    // Kaketsuke-keigo alone is enough.
+    let tmp = TempDir::new();
+    let text = variant(
+        "scenarios/hypo-p4-deployed-unstable-consent-2017.yaml",
+        "tasks: [engineering, safety_ensuring, kaketsuke_keigo]",
+        "tasks: [engineering, kaketsuke_keigo]",
+    );
+    let f = tmp.write("kk.yaml", text.split("\nexpect:").next().expect("text"));
+    let out = run(&["evaluate", s(&f), "--format", "json"]);
+    assert_code(&out, 1);
+    assert_eq!(outcome(&out.json(), "withdrawal-triggered"), "fail");
+}
+
+/// Defect 3: the reservation of Art 8(2) is cited and explained for UN peacekeeping only.
+#[test]
+fn withdrawal_right_cites_per_pillar() {
+    let pko = report(ELIGIBLE, Lang::En);
+    let relief = report("scenarios/rwanda-refugee-relief-1994.yaml", Lang::En);
+    assert!(explanation(&pko, "withdrawal-right").contains("Art 8(2)"));
+    let x = explanation(&relief, "withdrawal-right");
+    assert!(!x.contains("8(2)"), "relief explained with Art 8(2): {x}");
+    for r in [&pko, &relief] {
+        let cites = &r.entry("withdrawal-right").expect("rule").cites;
+        for c in cites.iter().filter(|c| c.contains("Art 8(2)")) {
+            assert!(c.contains("UN peacekeeping operations only"), "{c}");
+        }
+        assert!(
+            cites.iter().any(|c| c.contains("every pillar")),
+            "{cites:?}"
+        );
+    }
+    let ja = report("scenarios/rwanda-refugee-relief-1994.yaml", Lang::Ja);
+    let x = explanation(&ja, "withdrawal-right");
+    assert!(!x.contains("第8条第2項"), "{x}");
+}
+
+/// Defect 4: an unknown `un_command` leaves the ICOPS rule undetermined.
+#[test]
+fn icops_control_unknown_is_undetermined() {
+    let r = report(
+        "scenarios/cover-icops-un-command-unknown-2020.yaml",
+        Lang::En,
+    );
+    assert_eq!(outcome_of(&r, "icops-not-un-led"), Outcome::Undetermined);
+    let x = explanation(&r, "icops-not-un-led");
+    assert!(!x.contains("not under UN control"), "{x}");
+    assert!(
+        r.missing.iter().any(|m| m == "un_command"),
+        "{:?}",
+        r.missing
+    );
+}
+
+/// Defect 5: the rules that took undisclosed readings now name them.
+#[test]
+fn contested_task_rules_disclose_their_readings() {
+    for (rule, reading) in [
+        (
+            "peace-operation-tasks",
+            "police-observers-outside-peace-operations",
+        ),
+        ("joint-camp-protection-task", "joint-camp-protection-scope"),
+    ] {
+        for lang in ["en", "ja"] {
+            let out = run(&["explain", rule, "--lang", lang]);
+            assert_code(&out, 0);
+            let taken = out
+                .stdout
+                .lines()
+                .filter(|l| l.contains("Reading taken") || l.contains("採用した解釈"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            assert!(
+                taken.contains(reading),
+                "{rule} ({lang}) does not name `{reading}`:\n{taken}"
+            );
+        }
+    }
+}
+
+/// Defect 6: no "preventive" purpose before 2016; ICOPS organisations' origins said alike in both languages.
+#[test]
+fn ceasefire_wording_and_icops_origins() {
+    for lang in [Lang::En, Lang::Ja] {
+        let x = explanation(
+            &report("scenarios/minustah-2010.yaml", lang),
+            "ceasefire-agreement",
+        );
+        assert!(!x.contains("a preventive operation"), "{x}");
+        assert!(!x.contains("予防的な活動である"), "{x}");
+    }
+    // MFO: a qualifying organisation in practice, not known to be in the Act: both languages hedge.
+    let en = explanation(
+        &report("scenarios/mfo-sinai-2019.yaml", Lang::En),
+        "icops-basis",
+    );
+    let ja = explanation(
+        &report("scenarios/mfo-sinai-2019.yaml", Lang::Ja),
+        "icops-basis",
+    );
+    assert!(en.contains("not known to be named"), "{en}");
+    assert!(ja.contains("確認されていない"), "{ja}");
+    assert!(!ja.contains("本法に掲げられた機関"), "{ja}");
+    // The rule says where each listed organisation comes from, in both languages.
+    let en = run(&["explain", "icops-basis"]).stdout;
+    let ja = run(&["explain", "icops-basis", "--lang", "ja"]).stdout;
+    for w in ["Appendix 1", "Cabinet Order", "MFO", "IGAD", "EU"] {
+        assert!(en.contains(w), "{w} missing from:\n{en}");
+    }
+    for w in ["別表第一", "政令", "MFO", "IGAD", "欧州連合"] {
+        assert!(ja.contains(w), "{w} missing from:\n{ja}");
+    }
+}
