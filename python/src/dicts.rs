@@ -13,87 +13,12 @@
 //! result is always exactly the report's values, in the JSON's key order.
 //! Strings are shared through `Strings` (see `topy`).
 
+use crate::templates::{EntryTemplate, MAX_KEPT_SHAPES, MAX_TEMPLATES, Recent};
 use crate::topy::Strings;
 use peacecoop::report::{Entry, Group, LawRef, Pairs, Report, Step};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyList, PyString};
 use pyo3::{IntoPyObjectExt, intern};
-
-/// Dicts and lists that reports are copied from, kept between calls.
-#[derive(Default)]
-pub(crate) struct Templates {
-    /// The report's first keys, in order (values `None`).
-    report: Option<Py<PyDict>>,
-    /// One per place in the trace.
-    entries: Vec<Option<EntryTemplate>>,
-    /// The groups of the last report with a trace, and their dicts.
-    groups: Option<GroupDicts>,
-    /// The readings in effect of the last report, as a dict.
-    readings: Option<(Pairs, Py<PyDict>)>,
-    /// Law versions seen, as dicts.
-    laws: Vec<(LawRef, Py<PyDict>)>,
-    /// Steps and advisories seen, as dicts (with their `cites`).
-    steps: Vec<(Step, Py<PyDict>, Py<PyList>)>,
-}
-
-/// Groups, and for each its dict and its list of rules.
-type GroupDicts = (Vec<Group>, Vec<(Py<PyDict>, Py<PyList>)>);
-
-/// The most law versions and steps kept as dicts.
-const MAX_KEPT_SHAPES: usize = 64;
-
-/// The last few texts seen at one place of a report (a rule's explanation,
-/// a fact's value), as Python strings: found by comparing a handful of
-/// texts, with no hashing and no big table.
-#[derive(Default)]
-struct Recent {
-    items: Vec<(Box<str>, Py<PyString>)>,
-    next: usize,
-}
-
-/// How many texts a `Recent` keeps.
-const RECENT: usize = 8;
-
-impl Recent {
-    fn get<'py>(&mut self, py: Python<'py>, t: &str) -> Bound<'py, PyString> {
-        if let Some((_, o)) = self.items.iter().find(|(k, _)| **k == *t) {
-            return o.bind(py).clone();
-        }
-        let o = PyString::new(py, t);
-        let kept = (t.into(), o.clone().unbind());
-        if self.items.len() < RECENT {
-            self.items.push(kept);
-        } else if let Some(slot) = self.items.get_mut(self.next) {
-            *slot = kept;
-            self.next = (self.next + 1) % RECENT;
-        }
-        o
-    }
-}
-
-/// The parts of a trace entry that are the rule's own.
-struct EntryTemplate {
-    rule: String,
-    title: String,
-    kind: String,
-    principle: Option<u8>,
-    /// Every key in order; `rule`, `title`, `principle` and `kind` set.
-    dict: Py<PyDict>,
-    cites: Vec<String>,
-    cites_list: Py<PyList>,
-    sources: Vec<String>,
-    sources_list: Py<PyList>,
-    explanations: Recent,
-    /// The names of the facts the rule read, and as Python strings.
-    fact_names: Vec<String>,
-    fact_keys: Vec<Py<PyString>>,
-    /// Text values of each fact.
-    fact_values: Vec<Recent>,
-}
-
-/// The most trace entries given templates (a ruleset with more rules
-/// still works: its later entries are built without one).
-const MAX_TEMPLATES: usize = 4096;
 
 /// Python's interned strings for the keys (the same objects everywhere:
 /// a copied template's keys are found by identity).

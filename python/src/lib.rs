@@ -13,6 +13,7 @@
 mod convert;
 mod dicts;
 mod errors;
+mod templates;
 mod topy;
 
 use convert::Input;

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
-use crate::dicts::Templates;
+use crate::templates::Templates;
 
 /// The most distinct strings kept; past it, new strings are still
 /// created, just not shared.
