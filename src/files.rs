@@ -335,10 +335,10 @@ impl RuleSet {
     /// Loads every `*.yaml`/`*.yml` file below `dir`, in sorted path order,
     /// with every check. Files and the whole ruleset have size limits;
     /// hidden entries are skipped, and a link to nothing is a warning.
-    pub fn from_dir(dir: &Path) -> Result<RuleSet, crate::RulesetError> {
+    pub fn from_dir(dir: &Path) -> Result<RuleSet, crate::error::RulesetError> {
         let read = rule_texts(dir);
         if read.failed() {
-            return Err(crate::RulesetError {
+            return Err(crate::error::RulesetError {
                 diagnostics: read.problems,
             });
         }

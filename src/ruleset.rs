@@ -259,7 +259,7 @@ impl RuleSet {
             let s = suggest(reading, self.law.readings.iter().map(|r| r.id.as_str()));
             return Err(Diagnostic::error(
                 Code::UnknownReading,
-                crate::Location::default(),
+                crate::model::Location::default(),
                 format!("unknown reading `{reading}`"),
             )
             .with_help(did_you_mean(s).or(Some("`peacecoop readings` lists them".into()))));
@@ -270,7 +270,7 @@ impl RuleSet {
             let s = suggest(option, ids.iter().copied());
             return Err(Diagnostic::error(
                 Code::UnknownOption,
-                crate::Location::default(),
+                crate::model::Location::default(),
                 format!("reading `{reading}` has no option `{option}`"),
             )
             .with_help(did_you_mean(s).or(Some(format!(

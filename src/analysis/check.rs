@@ -84,7 +84,7 @@ impl RuleSet {
                         format!(
                             "the version of rule `{}` in force {} can never apply: no facts satisfy `applies_if` in its period",
                             rule.id,
-                            crate::report::period(&v.period, crate::Lang::En)
+                            crate::report::period(&v.period, crate::model::Lang::En)
                         ),
                     ));
                 }

@@ -257,7 +257,7 @@ impl RuleSet {
         }
         let mut rows = Vec::with_capacity(total);
         let mut sc = s.clone();
-        let mut e = crate::Evaluation::empty(&self.law);
+        let mut e = crate::engine::Evaluation::empty(&self.law);
         for n in 0..total {
             let mut k = n;
             let mut choice = vec![0; dims.len()];

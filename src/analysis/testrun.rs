@@ -93,7 +93,7 @@ impl Coverage {
         }
     }
     /// Adds one evaluation.
-    pub fn add(&mut self, e: &crate::Evaluation<'_>) {
+    pub fn add(&mut self, e: &crate::engine::Evaluation<'_>) {
         for (c, r) in self.counts.iter_mut().zip(&e.results) {
             c[r.outcome as usize] = c[r.outcome as usize].saturating_add(1);
         }
@@ -221,7 +221,7 @@ impl RuleSet {
         file: &str,
         s: &Scenario,
         cov: &mut Coverage,
-        lang: crate::Lang,
+        lang: crate::model::Lang,
     ) -> Vec<CaseReport> {
         let law = &self.law;
         self.check_expectations(s, cov)
