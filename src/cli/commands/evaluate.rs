@@ -76,9 +76,10 @@ pub(crate) struct Args {
 /// Files read and evaluated at a time.
 const CHUNK: usize = 256;
 
-/// One input's outcome: its report (and history for handouts), or its error.
+/// One input's outcome: its report (and history for handouts, and its JSON
+/// when the format is JSON, rendered on the worker), or its error.
 enum Item {
-    Done(Box<Report>, Option<HistoryReport>),
+    Done(Box<Report>, Option<HistoryReport>, Option<String>),
     Failed(crate::ScenarioError, Option<String>),
     BadReading(crate::Diagnostic),
 }
@@ -140,11 +141,14 @@ pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
             break;
         }
         let handout = matches!(a.format, EvalFormat::Markdown | EvalFormat::Html);
-        let items = crate::batch::map(chunk, |(p, kind)| one(&rs, &a, p, *kind, lang, handout));
+        let json = (a.format == EvalFormat::Json).then_some(single);
+        let items = crate::batch::map(chunk, |(p, kind)| {
+            one(&rs, &a, p, *kind, lang, handout, json)
+        });
         progress.advance(chunk.len());
         for item in items {
-            let (report, history) = match item {
-                Item::Done(r, h) => (r, h),
+            let (report, history, json) = match item {
+                Item::Done(r, h, j) => (r, h, j),
                 Item::Failed(e, text) => {
                     progress.suspend(|| io.scenario_error(&e, text.as_deref()));
                     tally.errors += 1;
@@ -170,14 +174,14 @@ pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
                     io.print(&render::text::text(&report, &opts));
                 }
                 EvalFormat::Json if single => {
-                    io.print(&render::json::pretty(&*report));
+                    io.print(&json.unwrap_or_else(|| render::json::pretty(&*report)));
                     io.print("\n");
                 }
                 EvalFormat::Json => {
                     io.print(if first_item { "[\n  " } else { ",\n  " });
                     started_array = true;
                     first_item = false;
-                    io.print(&render::json::array_item(&*report));
+                    io.print(&json.unwrap_or_else(|| render::json::array_item(&*report)));
                 }
                 EvalFormat::Summary => io.print(&render::summary::line(&report, lang)),
                 EvalFormat::Csv => io.print(&render::summary::csv_row(&report)),
@@ -237,8 +241,17 @@ pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
     }
 }
 
-/// Reads, evaluates and reports one file.
-fn one(rs: &RuleSet, a: &Args, p: &std::path::Path, kind: Kind, lang: Lang, handout: bool) -> Item {
+/// Reads, evaluates and reports one file. With `json` (`Some(single)`), also
+/// renders the report's JSON here, so a batch serializes on every core.
+fn one(
+    rs: &RuleSet,
+    a: &Args,
+    p: &std::path::Path,
+    kind: Kind,
+    lang: Lang,
+    handout: bool,
+    json: Option<bool>,
+) -> Item {
     let loaded = rs.load_file(p, a.max_size, kind);
     let mut s = match loaded.scenario {
         Ok(s) => s,
@@ -255,5 +268,12 @@ fn one(rs: &RuleSet, a: &Args, p: &std::path::Path, kind: Kind, lang: Lang, hand
     let e = rs.evaluate(&s);
     let report = rs.report(&s, &e, lang);
     let history = handout.then(|| rs.history(&s, lang));
-    Item::Done(Box::new(report), history)
+    let json = json.map(|single| {
+        if single {
+            render::json::pretty(&report)
+        } else {
+            render::json::array_item(&report)
+        }
+    });
+    Item::Done(Box::new(report), history, json)
 }
