@@ -235,8 +235,16 @@ impl RuleSet {
                         break 'search;
                     }
                     report.evaluated += 1;
-                    apply(s, &ns, &mut work);
-                    if self.verdict(&work) == Verdict::Eligible {
+                    // `work` holds `set`; the atoms of a set commute (no conflicts),
+                    // so applying the new one on top equals applying `ns` afresh.
+                    let fact = atom.fact();
+                    let before = work.get(fact);
+                    let known = work.values.known_bits();
+                    apply_atom(atom, &mut work);
+                    let verdict = self.verdict(&work);
+                    work.set(fact, before);
+                    work.values.set_known_bits(known);
+                    if verdict == Verdict::Eligible {
                         // Its supersets are pruned as containing a solution.
                         solutions.push(ns);
                     } else {
@@ -344,21 +352,26 @@ fn conflicts(a: Atom, b: Atom) -> bool {
 fn apply(base: &Scenario, atoms: &[Atom], out: &mut Scenario) {
     out.values.clone_from(&base.values);
     for a in atoms {
-        match *a {
-            Atom::Set(f, v) => out.set(f, Some(v)),
-            Atom::Clear(f) => out.set(f, Some(Value::Set(0))),
-            Atom::Add(f, i) | Atom::Remove(f, i) => {
-                let cur = match out.get(f) {
-                    Some(Value::Set(b)) => b,
-                    _ => 0,
-                };
-                let new = if matches!(a, Atom::Add(..)) {
-                    cur | (1 << i)
-                } else {
-                    cur & !(1 << i)
-                };
-                out.set(f, Some(Value::Set(new)));
-            }
+        apply_atom(*a, out);
+    }
+}
+
+/// One change applied to `out` in place.
+fn apply_atom(a: Atom, out: &mut Scenario) {
+    match a {
+        Atom::Set(f, v) => out.set(f, Some(v)),
+        Atom::Clear(f) => out.set(f, Some(Value::Set(0))),
+        Atom::Add(f, i) | Atom::Remove(f, i) => {
+            let cur = match out.get(f) {
+                Some(Value::Set(b)) => b,
+                _ => 0,
+            };
+            let new = if matches!(a, Atom::Add(..)) {
+                cur | (1 << i)
+            } else {
+                cur & !(1 << i)
+            };
+            out.set(f, Some(Value::Set(new)));
         }
     }
 }

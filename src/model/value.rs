@@ -58,6 +58,17 @@ impl Values {
             None
         }
     }
+    /// The set of known facts as evaluation reads it, saved so that an undone
+    /// change can put it back exactly (what-if's search changes in place).
+    #[inline]
+    pub(crate) fn known_bits(&self) -> u64 {
+        self.known
+    }
+    /// Puts back a set of known facts saved by `known_bits`.
+    #[inline]
+    pub(crate) fn set_known_bits(&mut self, known: u64) {
+        self.known = known;
+    }
     /// Sets a fact's value (ignored for a fact out of range).
     #[inline]
     pub fn set(&mut self, i: usize, v: Option<Value>) {
