@@ -97,24 +97,29 @@ fn a_closed_pipe_stops_the_output_quietly() {
         &["rules"],
         &["man"],
     ] {
-        let mut child = bin()
-            .args(args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the binary runs");
-        let mut first = String::new();
-        {
-            let mut reader = BufReader::new(child.stdout.take().expect("stdout"));
-            reader.read_line(&mut first).expect("a first line");
-            // The reader goes away, as `| head -1` does.
-        }
-        let out = child.wait_with_output().expect("it ends");
+        let (first, out) = first_line_then_close(args);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!first.is_empty(), "{args:?}");
         assert!(stderr.is_empty(), "{args:?}: {stderr}");
         assert_ne!(out.status.code(), Some(2), "{args:?}");
     }
+}
+
+/// Runs the binary, reads the first line of its output, then closes the
+/// pipe as `| head -1` does; returns that line and how the run ended.
+fn first_line_then_close(args: &[&str]) -> (String, std::process::Output) {
+    let mut child = bin()
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut first = String::new();
+    {
+        let mut reader = BufReader::new(child.stdout.take().expect("stdout"));
+        reader.read_line(&mut first).expect("a first line");
+    }
+    (first, child.wait_with_output().expect("it ends"))
 }
 
 #[test]
@@ -129,18 +134,7 @@ fn a_batch_stops_reading_files_when_its_reader_goes_away() {
     }
     tmp.write("zzz-bad.yaml", "name: [\n");
     for format in ["json", "text"] {
-        let mut child = bin()
-            .args(["evaluate", s(tmp.path()), "--format", format])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the binary runs");
-        let mut first = String::new();
-        {
-            let mut reader = BufReader::new(child.stdout.take().expect("stdout"));
-            reader.read_line(&mut first).expect("a first line");
-        }
-        let out = child.wait_with_output().expect("it ends");
+        let (first, out) = first_line_then_close(&["evaluate", s(tmp.path()), "--format", format]);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!first.is_empty(), "{format}");
         assert!(!stderr.contains("zzz-bad.yaml"), "{format}: {stderr}");

@@ -217,28 +217,42 @@ pub(crate) fn verdict_consulting(law: &Law, s: &Scenario) -> (Verdict, ReadingSe
         let Some(vi) = r.version_at(date).filter(|_| need[i]) else {
             continue;
         };
-        let env = Env {
-            law,
-            values: &s.values,
-            readings: &s.readings,
-            results: &results,
-            memo: std::cell::RefCell::new(std::mem::take(&mut memo)),
-        };
-        let (outcome, missing) = rule(&env, &r.versions[vi], &mut consulted);
-        memo = env.memo.into_inner();
-        results[i] = RuleResult {
-            outcome,
-            version: vi.min(usize::from(NONE - 1)) as u8,
-            missing,
-        };
+        results[i] = run_rule(law, s, &results, &mut memo, vi, i, &mut consulted);
         if r.kind.decides() {
-            verdict = logic::verdict_with(verdict, outcome);
+            verdict = logic::verdict_with(verdict, results[i].outcome);
             if verdict == Verdict::NotEligible {
                 break;
             }
         }
     }
     (verdict, consulted)
+}
+
+/// Rule `i`'s version `vi` over the scenario and the results so far, with
+/// the run's memo of terms (taken and given back).
+fn run_rule(
+    law: &Law,
+    s: &Scenario,
+    results: &[RuleResult],
+    memo: &mut Vec<Option<(Tri, FactSet)>>,
+    vi: usize,
+    i: usize,
+    consulted: &mut ReadingSet,
+) -> RuleResult {
+    let env = Env {
+        law,
+        values: &s.values,
+        readings: &s.readings,
+        results,
+        memo: std::cell::RefCell::new(std::mem::take(memo)),
+    };
+    let (outcome, missing) = rule(&env, &law.rules[i].versions[vi], consulted);
+    *memo = env.memo.into_inner();
+    RuleResult {
+        outcome,
+        version: vi.min(usize::from(NONE - 1)) as u8,
+        missing,
+    }
 }
 
 /// Evaluates every rule by interpreting the condition trees: the reference
@@ -256,20 +270,7 @@ pub(crate) fn evaluate<'r>(law: &'r Law, s: &Scenario) -> Evaluation<'r> {
         let Some(vi) = law.rules[i].version_at(date) else {
             continue;
         };
-        let env = Env {
-            law,
-            values: &s.values,
-            readings: &s.readings,
-            results: &results,
-            memo: std::cell::RefCell::new(std::mem::take(&mut memo)),
-        };
-        let (outcome, missing) = rule(&env, &law.rules[i].versions[vi], &mut consulted);
-        memo = env.memo.into_inner();
-        results[i] = RuleResult {
-            outcome,
-            version: vi.min(usize::from(NONE - 1)) as u8,
-            missing,
-        };
+        results[i] = run_rule(law, s, &results, &mut memo, vi, i, &mut consulted);
     }
     let mut verdict = Verdict::Eligible;
     let mut missing = FactSet::EMPTY;
