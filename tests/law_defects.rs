@@ -100,9 +100,36 @@ fn withdrawal_right_cites_per_pillar() {
             "{cites:?}"
         );
     }
+    let cited = |r: &Report, rule: &str, what: &str| {
+        let e = r.entry(rule).expect("rule");
+        e.cites.iter().any(|c| c.contains(what))
+    };
+    assert!(cited(&pko, "withdrawal-right", "Art 8(2)"));
+    assert!(!cited(&relief, "withdrawal-right", "Art 8(2)"));
     let ja = report("scenarios/rwanda-refugee-relief-1994.yaml", Lang::Ja);
     let x = explanation(&ja, "withdrawal-right");
     assert!(!x.contains("第8条第2項"), "{x}");
+    assert!(!cited(&ja, "withdrawal-right", "第8条第2項"));
+    // The 1992-2016 withdrawal triggers: each pillar's item of Art 6(13) only.
+    let pko_deployed = report(
+        "scenarios/hypo-p4-deployed-ceasefire-collapsed-2010.yaml",
+        Lang::En,
+    );
+    assert!(cited(&pko_deployed, "withdrawal-triggered", "Art 6(13)(1)"));
+    assert!(!cited(
+        &pko_deployed,
+        "withdrawal-triggered",
+        "Art 6(13)(2)"
+    ));
+    assert!(!cited(
+        &pko_deployed,
+        "withdrawal-triggered",
+        "Art 6(13)(3)"
+    ));
+    // The rule's own page still lists every pillar's provision.
+    let out = run(&["explain", "withdrawal-right"]);
+    assert_code(&out, 0);
+    assert!(out.stdout.contains("Art 8(2)"), "{}", out.stdout);
 }
 
 /// Defect 4: an unknown `un_command` leaves the ICOPS rule undetermined.

@@ -155,10 +155,8 @@ fn unused(law: &Law, out: &mut Vec<Diagnostic>) {
             for c in std::iter::once(&v.applies_if).chain(v.require.as_ref()) {
                 visit(c, &mut masks);
             }
-            for case in v.pass.0.iter().chain(&v.fail.0).chain(&v.not_applicable.0) {
-                if let Some(w) = &case.when {
-                    visit(w, &mut masks);
-                }
+            for w in v.report_conditions() {
+                visit(w, &mut masks);
             }
         }
     }

@@ -181,6 +181,31 @@ pub(crate) fn case(law: &Law, s: &Scenario, results: &[RuleResult], i: usize) ->
     })
 }
 
+/// Whether each citation of rule `i`'s version applies to this result: those
+/// without `when`, and those whose `when` holds, as explanation cases are chosen.
+pub(crate) fn citations_apply(
+    law: &Law,
+    s: &Scenario,
+    results: &[RuleResult],
+    i: usize,
+) -> Vec<bool> {
+    let Some(v) = results
+        .get(i)
+        .and_then(|r| law.rules.get(i)?.versions.get(r.version()?))
+    else {
+        return Vec::new();
+    };
+    let env = Env::new(law, &s.values, &s.readings, results);
+    v.cites
+        .iter()
+        .map(|c| {
+            c.when.as_ref().is_none_or(|w| {
+                env.eval(w, &mut FactSet::default(), &mut ReadingSet::default()) == Tri::True
+            })
+        })
+        .collect()
+}
+
 /// The verdict alone, and the readings consulted to reach it: the deciding
 /// rules (and the rules they refer to) in order, stopping at the first
 /// failure, each condition read lazily, so a reading counts only if some

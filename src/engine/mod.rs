@@ -37,6 +37,12 @@ pub(crate) fn case(e: &Evaluation<'_>, s: &Scenario, i: usize) -> Option<usize> 
     interpret::case(e.law, s, &e.results, i)
 }
 
+/// Which citations of rule `i`'s version apply to this evaluation of `s`
+/// (one flag per citation, in order).
+pub(crate) fn citations_apply(e: &Evaluation<'_>, s: &Scenario, i: usize) -> Vec<bool> {
+    interpret::citations_apply(e.law, s, &e.results, i)
+}
+
 /// The evaluation of a scenario read against another ruleset: nothing can be
 /// decided, every rule is undetermined (indices would not match).
 pub(crate) fn foreign<'r>(law: &'r Law, s: &Scenario) -> Evaluation<'r> {

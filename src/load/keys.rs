@@ -77,7 +77,7 @@ pub(crate) const EXPLAIN: &[&str] = &["pass", "fail", "not_applicable"];
 /// A case of an explanation.
 pub(crate) const CASE: &[&str] = &["when", "text"];
 /// A citation.
-pub(crate) const CITE: &[&str] = &["article", "source", "ja", "en"];
+pub(crate) const CITE: &[&str] = &["article", "source", "ja", "en", "when"];
 /// An in-force period.
 pub(crate) const PERIOD: &[&str] = &["from", "until"];
 /// The tests on a fact.

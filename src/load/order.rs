@@ -105,10 +105,8 @@ fn references<'c>(
         if let Some(c) = &v.require {
             rules_in(c, term, &mut d, &mut seen);
         }
-        for case in v.pass.0.iter().chain(&v.fail.0).chain(&v.not_applicable.0) {
-            if let Some(w) = &case.when {
-                rules_in(w, term, &mut d, &mut seen);
-            }
+        for w in v.report_conditions() {
+            rules_in(w, term, &mut d, &mut seen);
         }
     }
     d.retain(|&i| i < n);

@@ -190,6 +190,7 @@ impl Loader {
                         sources: Vec::new(),
                         text_ja: None,
                         text_en: None,
+                        when: None,
                     });
                 }
                 _ => {
@@ -213,11 +214,13 @@ impl Loader {
                     };
                     let text_ja = self.opt_string(file, &f, "ja").map(|j| join_cjk(&j));
                     let text_en = self.opt_string(file, &f, "en");
+                    let when = f.node("when").and_then(|w| self.cond(file, w));
                     out.push(Citation {
                         article,
                         sources,
                         text_ja: text_ja.map(Str::from),
                         text_en: text_en.map(Str::from),
+                        when,
                     });
                 }
             }

@@ -142,6 +142,9 @@ pub(crate) struct Citation {
     pub text_ja: Option<Str>,
     /// An English rendering.
     pub text_en: Option<Str>,
+    /// When the citation applies (e.g. only to one pillar); `None`: always.
+    /// A report lists it only when this holds, as explanation cases are chosen.
+    pub when: Option<Condition>,
 }
 
 /// A period in force, both ends inclusive; open ends are `None`.
@@ -232,6 +235,21 @@ impl RuleVersion {
             Outcome::NotApplicable => Some(&self.not_applicable),
             _ => None,
         }
+    }
+
+    /// The conditions a report consults to choose its words: the explanation
+    /// cases' and the citations' `when`. They never change an outcome, but
+    /// they refer to rules and terms like any condition.
+    pub fn report_conditions(&self) -> impl Iterator<Item = &Condition> {
+        let cases = self
+            .pass
+            .0
+            .iter()
+            .chain(&self.fail.0)
+            .chain(&self.not_applicable.0);
+        cases
+            .filter_map(|c| c.when.as_ref())
+            .chain(self.cites.iter().filter_map(|c| c.when.as_ref()))
     }
 }
 

@@ -14,7 +14,7 @@ use crate::engine::Evaluation;
 use crate::model::Lang;
 use crate::model::law::Law;
 use crate::model::outcome::{Outcome, Verdict};
-use crate::model::rule::{Period, Rule, RuleKind};
+use crate::model::rule::{Citation, Period, Rule, RuleKind};
 use crate::model::scenario::Scenario;
 use crate::ruleset::RuleSet;
 use serde::{Deserialize, Serialize};
@@ -261,24 +261,30 @@ pub(crate) fn build(
             continue;
         }
         let version = r.version().and_then(|v| rule.versions.get(v));
-        let cites: Vec<String> = version
-            .map(|v| {
+        let applying: Vec<&Citation> = match version {
+            Some(v) if v.cites.iter().any(|c| c.when.is_some()) => {
+                let apply = crate::engine::citations_apply(e, s, i);
                 v.cites
                     .iter()
-                    .map(|c| c.article.of(lang).to_owned())
+                    .zip(apply)
+                    .filter_map(|(c, a)| a.then_some(c))
                     .collect()
-            })
-            .unwrap_or_default();
-        let mut sources: Vec<String> = version
-            .map(|v| {
-                v.cites
-                    .iter()
-                    .flat_map(|c| c.sources.iter())
-                    .filter_map(|&s| law.sources.get(s).map(|x| x.id.as_str().to_owned()))
-                    .collect()
-            })
-            .unwrap_or_default();
-        sources.dedup();
+            }
+            Some(v) => v.cites.iter().collect(),
+            None => Vec::new(),
+        };
+        let cites: Vec<String> = applying
+            .iter()
+            .map(|c| c.article.of(lang).to_owned())
+            .collect();
+        let mut sources: Vec<String> = Vec::new();
+        for &id in applying.iter().flat_map(|c| c.sources.iter()) {
+            if let Some(x) = law.sources.get(id)
+                && !sources.iter().any(|s| s == x.id.as_str())
+            {
+                sources.push(x.id.as_str().to_owned());
+            }
+        }
         let text = explain::explanation(s, e, i, lang);
         let title = rule.title.of(lang).to_owned();
         let step = || Step {
