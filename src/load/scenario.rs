@@ -7,7 +7,7 @@ use super::keys;
 use super::reader::ticks;
 use super::values::{found, value_of};
 use crate::error::{Code, Diagnostic, ScenarioError, did_you_mean, suggest};
-use crate::message::{Choices, Expected, Fixed, Found, Msg};
+use crate::message::{Choices, Expected, Fixed, Found, Msg, Shape};
 use crate::model::Location;
 use crate::model::date::Date;
 use crate::model::ids::FactId;
@@ -71,7 +71,7 @@ pub(crate) fn from_tree(
                 loc(file, node.pos),
                 Msg::NotAMapping {
                     under: None,
-                    found: Found::of(other),
+                    found: Found::Shape(Shape::of(other)),
                 },
             )));
         }
@@ -253,7 +253,7 @@ impl Walker<'_> {
                     self.at(v.pos),
                     Msg::NotAMapping {
                         under: Some(key.into()),
-                        found: Found::of(other),
+                        found: Found::Shape(Shape::of(other)),
                     },
                 ));
                 return None;
