@@ -421,7 +421,7 @@ pub(crate) fn suggest<'a>(
 }
 
 /// `a`, `b`, `c` in backticks.
-pub(crate) fn ticks(words: &[&str]) -> String {
+pub(crate) fn ticks(words: &[&str]) -> crate::message::Names {
     crate::message::ticks_of(words.iter().copied())
 }
 

@@ -108,7 +108,7 @@ fixed! {
     UnsupportedTest => "unsupported test", "使えない判定";
     // ---- scenarios
     NoScenario => "the file holds no scenario (it is empty or null)",
-        "ファイルにシナリオがない（空か null）";
+        "ファイルにシナリオがない（空か `null`）";
     ScenarioShape => "a scenario is a mapping with at least `name:` and `operation:`",
         "シナリオは少なくとも `name:` と `operation:` を持つマッピング";
     NoName => "the scenario has no `name`", "シナリオに `name` がない";
@@ -137,13 +137,13 @@ fixed! {
     NotUtf8 => "the file is not UTF-8 text (found invalid bytes)",
         "ファイルが UTF-8 の文字列ではない（不正なバイトがある）";
     NoRuleFiles => "the directory holds no *.yaml or *.yml rule files",
-        "フォルダーに規則ファイル（*.yaml、*.yml）がない";
+        "フォルダーに規則ファイル（`*.yaml`、`*.yml`）がない";
     RulesFolder => "pass the folder that holds the rule files, e.g. `--rules rules/`",
         "規則ファイルのあるフォルダーを渡す（例：`--rules rules/`）";
     RuleBytesHelp => "a statute's rules take well under a megabyte: is this the right folder?",
         "法律の規則集は1メガバイトに遠く及ばない：フォルダーを取り違えていないか確認する";
     NoScenarioFiles => "the directory holds no *.yaml or *.yml scenario files",
-        "フォルダーにシナリオファイル（*.yaml、*.yml）がない";
+        "フォルダーにシナリオファイル（`*.yaml`、`*.yml`）がない";
     // ---- the command line
     MermaidOne => "`--format mermaid` draws one scenario, but several were given (or a folder)",
         "`--format mermaid` で描けるシナリオは一つだけだが、複数（またはフォルダー）が渡された";
@@ -332,8 +332,8 @@ impl Found {
 pub(crate) enum Expected {
     Bool,
     /// One of these (in backticks, joined).
-    OneOf(String),
-    ListOf(String),
+    OneOf(Names),
+    ListOf(Names),
     Int {
         min: i64,
         max: i64,
@@ -369,10 +369,10 @@ impl Expected {
         match (self, lang) {
             (Expected::Bool, Lang::En) => "`true` or `false`".into(),
             (Expected::Bool, Lang::Ja) => "`true` か `false`".into(),
-            (Expected::OneOf(l), Lang::En) => format!("one of {l}"),
-            (Expected::OneOf(l), Lang::Ja) => format!("{l} のいずれか"),
-            (Expected::ListOf(l), Lang::En) => format!("a list of {l}"),
-            (Expected::ListOf(l), Lang::Ja) => format!("{l} のリスト"),
+            (Expected::OneOf(n), Lang::En) => format!("one of {}", n.text(lang)),
+            (Expected::OneOf(n), Lang::Ja) => format!("{} のいずれか", n.text(lang)),
+            (Expected::ListOf(n), Lang::En) => format!("a list of {}", n.text(lang)),
+            (Expected::ListOf(n), Lang::Ja) => format!("{} のリスト", n.text(lang)),
             (Expected::Int { min, max }, Lang::En) => {
                 format!("a whole number from {min} to {max}")
             }
@@ -555,12 +555,12 @@ impl IoReason {
 /// The choices an unknown scenario key could have been.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Choices {
-    /// These keys (in backticks, joined).
-    List(String),
+    /// These keys.
+    List(Names),
     /// The keys of a group.
     Under {
         parent: String,
-        list: String,
+        list: Names,
     },
     NoReadings,
     RuleIds,
@@ -569,13 +569,15 @@ pub(crate) enum Choices {
 impl Choices {
     fn text(&self, lang: Lang) -> String {
         match (self, lang) {
-            (Choices::List(l), _) => l.clone(),
+            (Choices::List(n), _) => n.text(lang),
             (Choices::Under { parent, list }, Lang::En) => {
-                format!("under `{parent}` one of {list}")
+                format!("under `{parent}` one of {}", list.text(lang))
             }
-            (Choices::Under { parent, list }, Lang::Ja) => format!("`{parent}` の下の {list}"),
+            (Choices::Under { parent, list }, Lang::Ja) => {
+                format!("`{parent}` の下の{}", list.text(lang))
+            }
             (Choices::NoReadings, Lang::En) => "nothing: the ruleset declares no readings".into(),
-            (Choices::NoReadings, Lang::Ja) => "なし（規則集に解釈が宣言されていない）".into(),
+            (Choices::NoReadings, Lang::Ja) => "なし：規則集に解釈が宣言されていない".into(),
             (Choices::RuleIds, Lang::En) => "the rule ids listed by `peacecoop rules`".into(),
             (Choices::RuleIds, Lang::Ja) => "`peacecoop rules` の示す規則ID".into(),
         }
@@ -624,13 +626,13 @@ pub(crate) enum Msg {
         name: String,
     },
     OneOf {
-        list: String,
+        list: Names,
     },
     DeclareUnder {
         section: &'static str,
     },
     Options {
-        list: String,
+        list: Names,
         its: bool,
     },
     // ---- the shape of what was written
@@ -705,10 +707,10 @@ pub(crate) enum Msg {
         found: Shape,
     },
     ConditionForms {
-        heads: String,
+        heads: Names,
     },
     OneHead {
-        heads: String,
+        heads: Names,
         found: usize,
     },
     TakesList {
@@ -723,7 +725,7 @@ pub(crate) enum Msg {
         term: String,
     },
     FactTestOne {
-        tests: String,
+        tests: Names,
     },
     Takes {
         key: String,
@@ -820,7 +822,7 @@ pub(crate) enum Msg {
     },
     LooksLikeScenario {
         key: &'static str,
-        sections: String,
+        sections: Names,
         more: usize,
     },
     LooksLikeRules {
@@ -1140,13 +1142,27 @@ impl From<Fixed> for Msg {
     }
 }
 
-/// `a`, `b`, `c` in backticks.
-pub(crate) fn ticks_of<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
-    words
-        .into_iter()
-        .map(|w| format!("`{w}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// Names to list in backticks: `` `a`, `b` `` in English, `` `a`、`b` `` in Japanese.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Names(Vec<String>);
+
+impl Names {
+    fn text(&self, lang: Lang) -> String {
+        let sep = match lang {
+            Lang::En => ", ",
+            Lang::Ja => "、",
+        };
+        self.0
+            .iter()
+            .map(|w| format!("`{w}`"))
+            .collect::<Vec<_>>()
+            .join(sep)
+    }
+}
+
+/// The names, to be listed in backticks.
+pub(crate) fn ticks_of<'a>(words: impl IntoIterator<Item = &'a str>) -> Names {
+    Names(words.into_iter().map(str::to_owned).collect())
 }
 
 impl Msg {
@@ -1157,7 +1173,10 @@ impl Msg {
         match self {
             Fixed(f) => f.text(l).to_owned(),
             DidYouMean { name } => say!(l, "did you mean `{name}`?", "もしかして `{name}`？"),
-            OneOf { list } => say!(l, "expected one of {list}", "次のいずれかを書く：{list}"),
+            OneOf { list } => {
+                let list = list.text(l);
+                say!(l, "expected one of {list}", "次のいずれかを書く：{list}")
+            }
             DeclareUnder { section } => {
                 say!(
                     l,
@@ -1165,8 +1184,15 @@ impl Msg {
                     "`{section}:` の下で宣言する"
                 )
             }
-            Options { list, its: true } => say!(l, "its options are {list}", "選択肢は {list}"),
-            Options { list, its: false } => say!(l, "options: {list}", "選択肢：{list}"),
+            Options { list, its } => {
+                let list = list.text(l);
+                match (l, its) {
+                    (Lang::En, true) => format!("its options are {list}"),
+                    (Lang::En, false) => format!("options: {list}"),
+                    (Lang::Ja, true) => format!("選択肢は {list}"),
+                    (Lang::Ja, false) => format!("選択肢：{list}"),
+                }
+            }
             ExpectedMapping { part, found } => {
                 let (part, found) = (part.text(l), found.text(l));
                 say!(
@@ -1295,16 +1321,22 @@ impl Msg {
                     "条件を書く（{found}が書かれている）"
                 )
             }
-            ConditionForms { heads } => say!(
-                l,
-                "a condition is `true`, `false` or a mapping starting with one of {heads}",
-                "条件は `true`、`false`、または {heads} のいずれかで始まるマッピング"
-            ),
-            OneHead { heads, found } => say!(
-                l,
-                "a condition needs exactly one of {heads}, found {found}",
-                "条件には {heads} のうち一つだけを書く（{found}個ある）"
-            ),
+            ConditionForms { heads } => {
+                let heads = heads.text(l);
+                say!(
+                    l,
+                    "a condition is `true`, `false` or a mapping starting with one of {heads}",
+                    "条件は `true`、`false`、または {heads} のいずれかで始まるマッピング"
+                )
+            }
+            OneHead { heads, found } => {
+                let heads = heads.text(l);
+                say!(
+                    l,
+                    "a condition needs exactly one of {heads}, found {found}",
+                    "条件には {heads} のうち一つだけを書く（{found}個ある）"
+                )
+            }
             TakesList { head, found } => {
                 let found = found.text(l);
                 say!(
@@ -1323,11 +1355,14 @@ impl Msg {
                 "terms nest more than {max} deep (at `{term}`)",
                 "用語の入れ子が{max}段を超える（`{term}` で）"
             ),
-            FactTestOne { tests } => say!(
-                l,
-                "a fact test needs exactly one of {tests}",
-                "事実の判定には {tests} のうち一つだけを書く"
-            ),
+            FactTestOne { tests } => {
+                let tests = tests.text(l);
+                say!(
+                    l,
+                    "a fact test needs exactly one of {tests}",
+                    "事実の判定には {tests} のうち一つだけを書く"
+                )
+            }
             Takes { key, one: true } => {
                 say!(l, "`{key}` takes one value", "`{key}` には値を一つ書く")
             }
@@ -1506,6 +1541,7 @@ impl Msg {
                 sections,
                 more,
             } => {
+                let sections = sections.text(l);
                 let also = match (l, more) {
                     (_, 0) => String::new(),
                     (Lang::En, 1) => " (and 1 more file here looks like a scenario)".into(),
@@ -1656,7 +1692,7 @@ impl Msg {
                 say!(
                     l,
                     "unknown key `{key}`; expected one of {choices}",
-                    "未知のキー `{key}`：次のいずれかを書く：{choices}"
+                    "未知のキー `{key}`（使えるのは{choices}）"
                 )
             }
             GivenTwice { key, first_line } => match (l, first_line) {
@@ -2097,4 +2133,940 @@ pub(crate) enum Label {
     Error,
     Warning,
     Help,
+}
+
+/// One message of each kind (both values of each flag, with and without
+/// each optional part), and the kind's name, for the tests.
+#[cfg(test)]
+pub(crate) mod samples {
+    use super::*;
+
+    /// One message of every kind.
+    pub fn all() -> Vec<Msg> {
+        vec![
+            Msg::Fixed(Fixed::TagRemove),
+            Msg::DidYouMean { name: "x".into() },
+            Msg::OneOf {
+                list: ticks_of(["x", "y"]),
+            },
+            Msg::DeclareUnder { section: "x" },
+            Msg::Options {
+                list: ticks_of(["x", "y"]),
+                its: true,
+            },
+            Msg::Options {
+                list: ticks_of(["x", "y"]),
+                its: false,
+            },
+            Msg::ExpectedMapping {
+                part: Part::Rule,
+                found: Shape::List,
+            },
+            Msg::UnknownKeyIn {
+                key: "x".into(),
+                part: Part::Rule,
+            },
+            Msg::NoJapanese {
+                part: Part::Rule,
+                ja_key: true,
+            },
+            Msg::NoJapanese {
+                part: Part::Rule,
+                ja_key: false,
+            },
+            Msg::NotAText {
+                part: Part::Rule,
+                found: Shape::List,
+            },
+            Msg::MissingKey { key: "x".into() },
+            Msg::MustBeText {
+                key: "x".into(),
+                found: Shape::List,
+                non_empty: true,
+            },
+            Msg::MustBeText {
+                key: "x".into(),
+                found: Shape::List,
+                non_empty: false,
+            },
+            Msg::MustBeList {
+                key: "x".into(),
+                found: Shape::List,
+            },
+            Msg::NotKebab {
+                id: "x".into(),
+                rule: true,
+            },
+            Msg::NotKebab {
+                id: "x".into(),
+                rule: false,
+            },
+            Msg::KebabFix { fix: "x".into() },
+            Msg::DateOf {
+                part: Part::Rule,
+                problem: Box::new(Msg::Fixed(Fixed::NoName)),
+            },
+            Msg::DateExpected {
+                part: Part::Rule,
+                found: Shape::List,
+            },
+            Msg::ExpectedId {
+                of: Named::Fact,
+                found: Shape::List,
+            },
+            Msg::Unknown {
+                of: Named::Fact,
+                name: "x".into(),
+            },
+            Msg::NoOption {
+                reading: "x".into(),
+                option: "x".into(),
+            },
+            Msg::Twice {
+                of: Named::Fact,
+                name: "x".into(),
+            },
+            Msg::OptionTwice {
+                reading: "x".into(),
+                option: "x".into(),
+            },
+            Msg::ConditionParts { max: 2 },
+            Msg::ExpectedCondition { found: Shape::List },
+            Msg::ConditionForms {
+                heads: ticks_of(["x", "y"]),
+            },
+            Msg::OneHead {
+                heads: ticks_of(["x", "y"]),
+                found: 2,
+            },
+            Msg::TakesList {
+                head: "x".into(),
+                found: Shape::List,
+            },
+            Msg::TermCycle { chain: "x".into() },
+            Msg::TermTooDeep {
+                max: 2,
+                term: "x".into(),
+            },
+            Msg::FactTestOne {
+                tests: ticks_of(["x", "y"]),
+            },
+            Msg::Takes {
+                key: "x".into(),
+                one: true,
+            },
+            Msg::Takes {
+                key: "x".into(),
+                one: false,
+            },
+            Msg::ExpectedOutcome {
+                found: Found::Value("x".into()),
+            },
+            Msg::RuleCycle { id: "x".into() },
+            Msg::IsOnList { name: "x".into() },
+            Msg::WorksOn {
+                test: "x".into(),
+                on: TestOn::List,
+                name: "x".into(),
+                ty: "x",
+            },
+            Msg::NotAValueOf {
+                value: "x".into(),
+                fact: "x".into(),
+                suggestion: Some("x".into()),
+            },
+            Msg::NotAValueOf {
+                value: "x".into(),
+                fact: "x".into(),
+                suggestion: None,
+            },
+            Msg::ValueOfExpected {
+                fact: "x".into(),
+                found: Shape::List,
+            },
+            Msg::BadFactName { name: "x".into() },
+            Msg::Reserved { name: "x".into() },
+            Msg::GroupClash {
+                a: "x".into(),
+                b: "x".into(),
+            },
+            Msg::ValuesOnlyFor { ty: "x".into() },
+            Msg::SideWord { found: Shape::List },
+            Msg::TooMany {
+                of: Named::Fact,
+                max: 2,
+            },
+            Msg::MustBeInteger { key: "x".into() },
+            Msg::MinAboveMax { min: 2, max: 2 },
+            Msg::NeedsValues { ty: "x".into() },
+            Msg::DefaultGap {
+                fact: "x".into(),
+                option: "x".into(),
+                reading: "x".into(),
+            },
+            Msg::BadDefault {
+                fact: "x".into(),
+                found: Found::Value("x".into()),
+                expected: Expected::Bool,
+            },
+            Msg::DefaultNotOption {
+                default: "x".into(),
+                reading: "x".into(),
+            },
+            Msg::DefaultId { found: Shape::List },
+            Msg::SameDay {
+                a: "x".into(),
+                b: "x".into(),
+                date: "x".into(),
+            },
+            Msg::RulesetValues { max: 2 },
+            Msg::InvalidYaml {
+                problem: Box::new(Msg::Fixed(Fixed::NoName)),
+            },
+            Msg::TooManyRules { n: 2, max: 2 },
+            Msg::LooksLikeScenario {
+                key: "x",
+                sections: ticks_of(["x", "y"]),
+                more: 2,
+            },
+            Msg::LooksLikeRules {
+                key: "x".into(),
+                scenario_key: "x",
+            },
+            Msg::Unclosed {
+                langs: InLangs::Both,
+            },
+            Msg::UnknownPlaceholder {
+                name: "x".into(),
+                langs: InLangs::Both,
+            },
+            Msg::ExpectedExplanation { found: Shape::List },
+            Msg::CitationNoSource {
+                article: "x".into(),
+            },
+            Msg::EmptyPeriod {
+                from: "x".into(),
+                until: "x".into(),
+            },
+            Msg::NoKind { id: "x".into() },
+            Msg::NotAPrinciple {
+                declared: "x".into(),
+                found: "x".into(),
+            },
+            Msg::PrincipleUnnamed { id: "x".into() },
+            Msg::InForceBoth { id: "x".into() },
+            Msg::EmptyVersions { id: "x".into() },
+            Msg::TooManyVersions {
+                id: "x".into(),
+                n: 2,
+            },
+            Msg::Overlap {
+                id: "x".into(),
+                a: Period::default(),
+                b: Period::default(),
+            },
+            Msg::NoCitation { id: "x".into() },
+            Msg::NoExplanation {
+                id: "x".into(),
+                pass: true,
+            },
+            Msg::NoExplanation {
+                id: "x".into(),
+                pass: false,
+            },
+            Msg::ProcedureRequire { id: "x".into() },
+            Msg::NoRequire { id: "x".into() },
+            Msg::NotAMapping {
+                under: Some("x".into()),
+                found: Found::Value("x".into()),
+            },
+            Msg::NotAMapping {
+                under: None,
+                found: Found::Value("x".into()),
+            },
+            Msg::InvalidValue {
+                key: "x".into(),
+                found: Found::Value("x".into()),
+                expected: Expected::Bool,
+            },
+            Msg::UnknownKey {
+                key: "x".into(),
+                choices: Choices::RuleIds,
+            },
+            Msg::GivenTwice {
+                key: "x".into(),
+                first_line: Some(2),
+            },
+            Msg::GivenTwice {
+                key: "x".into(),
+                first_line: None,
+            },
+            Msg::QuotedBool { word: "x".into() },
+            Msg::YamlBool { word: "x" },
+            Msg::WriteList { item: "x".into() },
+            Msg::OutOfRange {
+                n: 2,
+                bound: 2,
+                below: true,
+            },
+            Msg::OutOfRange {
+                n: 2,
+                bound: 2,
+                below: false,
+            },
+            Msg::NoFraction { n: 2 },
+            Msg::WriteDate { date: "x".into() },
+            Msg::Radix {
+                written: "x".into(),
+                radix: 2,
+                n: "x".into(),
+            },
+            Msg::LeadingZero {
+                n: 2,
+                written: "x".into(),
+            },
+            Msg::NoPlus { n: 2 },
+            Msg::QuotedNumber { n: 2 },
+            Msg::NoSeparators { plain: "x".into() },
+            Msg::TakesText { fact: "x".into() },
+            Msg::NeedsValue { fact: "x".into() },
+            Msg::LiteralValue {
+                fact: "x".into(),
+                found: Found::Value("x".into()),
+                expected: Expected::Bool,
+                hint: Some(Box::new(Msg::Fixed(Fixed::NoName))),
+            },
+            Msg::LiteralValue {
+                fact: "x".into(),
+                found: Found::Value("x".into()),
+                expected: Expected::Bool,
+                hint: None,
+            },
+            Msg::DateShape { text: "x".into() },
+            Msg::YearZero { text: "x".into() },
+            Msg::MonthRange {
+                text: "x".into(),
+                month: 2,
+            },
+            Msg::NoSuchDay {
+                text: "x".into(),
+                year: 2,
+                month: 2,
+                day: 2,
+            },
+            Msg::YearRange { year: 2 },
+            Msg::MonthInvalid { month: 2 },
+            Msg::DayInvalid { day: 2 },
+            Msg::Combinations { max: 2 },
+            Msg::TooManyCombinations { id: "x".into() },
+            Msg::VersionNeverApplies {
+                id: "x".into(),
+                period: Period::default(),
+            },
+            Msg::NeverApplies { id: "x".into() },
+            Msg::NeverFails { id: "x".into() },
+            Msg::WorkLimit {
+                id: "x".into(),
+                more: 2,
+                max: 2,
+            },
+            Msg::UnusedFact { name: "x".into() },
+            Msg::UnusedTerm { name: "x".into() },
+            Msg::UnusedReading { id: "x".into() },
+            Msg::Undistinguished {
+                reading: "x".into(),
+                a: "x".into(),
+                b: "x".into(),
+            },
+            Msg::FolderTooDeep { max: 2 },
+            Msg::TooManyEntries { max: 2 },
+            Msg::CannotRead {
+                reason: IoReason::NotFound,
+                file: true,
+            },
+            Msg::CannotRead {
+                reason: IoReason::NotFound,
+                file: false,
+            },
+            Msg::FileTooLarge {
+                size: Some(2),
+                max: 2,
+            },
+            Msg::FileTooLarge { size: None, max: 2 },
+            Msg::RuleBytes { max: 2 },
+            Msg::DeclaredYaml { major: 2, minor: 2 },
+            Msg::ValuesOverBudget { max: 2 },
+            Msg::NullKey { key: "x".into() },
+            Msg::DuplicateKey {
+                key: "x".into(),
+                line: 2,
+                column: 2,
+            },
+            Msg::CollectionKey { map: true },
+            Msg::CollectionKey { map: false },
+            Msg::AliasKey { alias: "x".into() },
+            Msg::TooManyAliases { max: 2 },
+            Msg::SelfAlias { name: "x".into() },
+            Msg::Tag {
+                tag: "x".into(),
+                advice: Fixed::TagRemove,
+            },
+            Msg::NestedTooDeep { max: 2 },
+            Msg::NoAnchor { name: "x".into() },
+            Msg::NeverClosed {
+                open: '[',
+                close: '[',
+            },
+            Msg::ClosedBy {
+                open: '[',
+                close: '[',
+                want: '[',
+            },
+            Msg::ReservedStart { c: '[' },
+            Msg::BlockInFlow { c: '[' },
+            Msg::ControlChar { code: 2 },
+            Msg::ErrorCount { n: 2 },
+            Msg::RulesNotDir { dir: "x".into() },
+            Msg::NoPrinciple { n: 2 },
+            Msg::ProblemsFound { n: 2 },
+            Msg::MoreProblems {
+                n: 2,
+                same_file: true,
+            },
+            Msg::MoreProblems {
+                n: 2,
+                same_file: false,
+            },
+            Msg::CannotWrite { why: "x".into() },
+            Msg::Vary {
+                problem: Box::new(Msg::Fixed(Fixed::NoName)),
+            },
+            Msg::WholeList {
+                name: "x".into(),
+                example: "x".into(),
+            },
+            Msg::MatrixTooLarge { rows: 2, limit: 2 },
+            Msg::VaryTwice { name: "x".into() },
+            Msg::NoValues { name: "x".into() },
+            Msg::CheckOk {
+                source: Some("x".into()),
+                facts: 2,
+                rules: 2,
+                laws: 2,
+                readings: 2,
+                files: 2,
+            },
+            Msg::CheckOk {
+                source: None,
+                facts: 2,
+                rules: 2,
+                laws: 2,
+                readings: 2,
+                files: 2,
+            },
+        ]
+    }
+
+    /// The kind's name: the match has no wildcard, so a new kind fails to
+    /// compile here until it has a sample above.
+    pub fn kind(m: &Msg) -> &'static str {
+        match m {
+            Msg::Fixed(..) => "Fixed",
+            Msg::DidYouMean { .. } => "DidYouMean",
+            Msg::OneOf { .. } => "OneOf",
+            Msg::DeclareUnder { .. } => "DeclareUnder",
+            Msg::Options { .. } => "Options",
+            Msg::ExpectedMapping { .. } => "ExpectedMapping",
+            Msg::UnknownKeyIn { .. } => "UnknownKeyIn",
+            Msg::NoJapanese { .. } => "NoJapanese",
+            Msg::NotAText { .. } => "NotAText",
+            Msg::MissingKey { .. } => "MissingKey",
+            Msg::MustBeText { .. } => "MustBeText",
+            Msg::MustBeList { .. } => "MustBeList",
+            Msg::NotKebab { .. } => "NotKebab",
+            Msg::KebabFix { .. } => "KebabFix",
+            Msg::DateOf { .. } => "DateOf",
+            Msg::DateExpected { .. } => "DateExpected",
+            Msg::ExpectedId { .. } => "ExpectedId",
+            Msg::Unknown { .. } => "Unknown",
+            Msg::NoOption { .. } => "NoOption",
+            Msg::Twice { .. } => "Twice",
+            Msg::OptionTwice { .. } => "OptionTwice",
+            Msg::ConditionParts { .. } => "ConditionParts",
+            Msg::ExpectedCondition { .. } => "ExpectedCondition",
+            Msg::ConditionForms { .. } => "ConditionForms",
+            Msg::OneHead { .. } => "OneHead",
+            Msg::TakesList { .. } => "TakesList",
+            Msg::TermCycle { .. } => "TermCycle",
+            Msg::TermTooDeep { .. } => "TermTooDeep",
+            Msg::FactTestOne { .. } => "FactTestOne",
+            Msg::Takes { .. } => "Takes",
+            Msg::ExpectedOutcome { .. } => "ExpectedOutcome",
+            Msg::RuleCycle { .. } => "RuleCycle",
+            Msg::IsOnList { .. } => "IsOnList",
+            Msg::WorksOn { .. } => "WorksOn",
+            Msg::NotAValueOf { .. } => "NotAValueOf",
+            Msg::ValueOfExpected { .. } => "ValueOfExpected",
+            Msg::BadFactName { .. } => "BadFactName",
+            Msg::Reserved { .. } => "Reserved",
+            Msg::GroupClash { .. } => "GroupClash",
+            Msg::ValuesOnlyFor { .. } => "ValuesOnlyFor",
+            Msg::SideWord { .. } => "SideWord",
+            Msg::TooMany { .. } => "TooMany",
+            Msg::MustBeInteger { .. } => "MustBeInteger",
+            Msg::MinAboveMax { .. } => "MinAboveMax",
+            Msg::NeedsValues { .. } => "NeedsValues",
+            Msg::DefaultGap { .. } => "DefaultGap",
+            Msg::BadDefault { .. } => "BadDefault",
+            Msg::DefaultNotOption { .. } => "DefaultNotOption",
+            Msg::DefaultId { .. } => "DefaultId",
+            Msg::SameDay { .. } => "SameDay",
+            Msg::RulesetValues { .. } => "RulesetValues",
+            Msg::InvalidYaml { .. } => "InvalidYaml",
+            Msg::TooManyRules { .. } => "TooManyRules",
+            Msg::LooksLikeScenario { .. } => "LooksLikeScenario",
+            Msg::LooksLikeRules { .. } => "LooksLikeRules",
+            Msg::Unclosed { .. } => "Unclosed",
+            Msg::UnknownPlaceholder { .. } => "UnknownPlaceholder",
+            Msg::ExpectedExplanation { .. } => "ExpectedExplanation",
+            Msg::CitationNoSource { .. } => "CitationNoSource",
+            Msg::EmptyPeriod { .. } => "EmptyPeriod",
+            Msg::NoKind { .. } => "NoKind",
+            Msg::NotAPrinciple { .. } => "NotAPrinciple",
+            Msg::PrincipleUnnamed { .. } => "PrincipleUnnamed",
+            Msg::InForceBoth { .. } => "InForceBoth",
+            Msg::EmptyVersions { .. } => "EmptyVersions",
+            Msg::TooManyVersions { .. } => "TooManyVersions",
+            Msg::Overlap { .. } => "Overlap",
+            Msg::NoCitation { .. } => "NoCitation",
+            Msg::NoExplanation { .. } => "NoExplanation",
+            Msg::ProcedureRequire { .. } => "ProcedureRequire",
+            Msg::NoRequire { .. } => "NoRequire",
+            Msg::NotAMapping { .. } => "NotAMapping",
+            Msg::InvalidValue { .. } => "InvalidValue",
+            Msg::UnknownKey { .. } => "UnknownKey",
+            Msg::GivenTwice { .. } => "GivenTwice",
+            Msg::QuotedBool { .. } => "QuotedBool",
+            Msg::YamlBool { .. } => "YamlBool",
+            Msg::WriteList { .. } => "WriteList",
+            Msg::OutOfRange { .. } => "OutOfRange",
+            Msg::NoFraction { .. } => "NoFraction",
+            Msg::WriteDate { .. } => "WriteDate",
+            Msg::Radix { .. } => "Radix",
+            Msg::LeadingZero { .. } => "LeadingZero",
+            Msg::NoPlus { .. } => "NoPlus",
+            Msg::QuotedNumber { .. } => "QuotedNumber",
+            Msg::NoSeparators { .. } => "NoSeparators",
+            Msg::TakesText { .. } => "TakesText",
+            Msg::NeedsValue { .. } => "NeedsValue",
+            Msg::LiteralValue { .. } => "LiteralValue",
+            Msg::DateShape { .. } => "DateShape",
+            Msg::YearZero { .. } => "YearZero",
+            Msg::MonthRange { .. } => "MonthRange",
+            Msg::NoSuchDay { .. } => "NoSuchDay",
+            Msg::YearRange { .. } => "YearRange",
+            Msg::MonthInvalid { .. } => "MonthInvalid",
+            Msg::DayInvalid { .. } => "DayInvalid",
+            Msg::Combinations { .. } => "Combinations",
+            Msg::TooManyCombinations { .. } => "TooManyCombinations",
+            Msg::VersionNeverApplies { .. } => "VersionNeverApplies",
+            Msg::NeverApplies { .. } => "NeverApplies",
+            Msg::NeverFails { .. } => "NeverFails",
+            Msg::WorkLimit { .. } => "WorkLimit",
+            Msg::UnusedFact { .. } => "UnusedFact",
+            Msg::UnusedTerm { .. } => "UnusedTerm",
+            Msg::UnusedReading { .. } => "UnusedReading",
+            Msg::Undistinguished { .. } => "Undistinguished",
+            Msg::FolderTooDeep { .. } => "FolderTooDeep",
+            Msg::TooManyEntries { .. } => "TooManyEntries",
+            Msg::CannotRead { .. } => "CannotRead",
+            Msg::FileTooLarge { .. } => "FileTooLarge",
+            Msg::RuleBytes { .. } => "RuleBytes",
+            Msg::DeclaredYaml { .. } => "DeclaredYaml",
+            Msg::ValuesOverBudget { .. } => "ValuesOverBudget",
+            Msg::NullKey { .. } => "NullKey",
+            Msg::DuplicateKey { .. } => "DuplicateKey",
+            Msg::CollectionKey { .. } => "CollectionKey",
+            Msg::AliasKey { .. } => "AliasKey",
+            Msg::TooManyAliases { .. } => "TooManyAliases",
+            Msg::SelfAlias { .. } => "SelfAlias",
+            Msg::Tag { .. } => "Tag",
+            Msg::NestedTooDeep { .. } => "NestedTooDeep",
+            Msg::NoAnchor { .. } => "NoAnchor",
+            Msg::NeverClosed { .. } => "NeverClosed",
+            Msg::ClosedBy { .. } => "ClosedBy",
+            Msg::ReservedStart { .. } => "ReservedStart",
+            Msg::BlockInFlow { .. } => "BlockInFlow",
+            Msg::ControlChar { .. } => "ControlChar",
+            Msg::ErrorCount { .. } => "ErrorCount",
+            Msg::RulesNotDir { .. } => "RulesNotDir",
+            Msg::NoPrinciple { .. } => "NoPrinciple",
+            Msg::ProblemsFound { .. } => "ProblemsFound",
+            Msg::MoreProblems { .. } => "MoreProblems",
+            Msg::CannotWrite { .. } => "CannotWrite",
+            Msg::Vary { .. } => "Vary",
+            Msg::WholeList { .. } => "WholeList",
+            Msg::MatrixTooLarge { .. } => "MatrixTooLarge",
+            Msg::VaryTwice { .. } => "VaryTwice",
+            Msg::NoValues { .. } => "NoValues",
+            Msg::CheckOk { .. } => "CheckOk",
+        }
+    }
+
+    /// The names of every kind.
+    pub const KINDS: &[&str] = &[
+        "Fixed",
+        "DidYouMean",
+        "OneOf",
+        "DeclareUnder",
+        "Options",
+        "ExpectedMapping",
+        "UnknownKeyIn",
+        "NoJapanese",
+        "NotAText",
+        "MissingKey",
+        "MustBeText",
+        "MustBeList",
+        "NotKebab",
+        "KebabFix",
+        "DateOf",
+        "DateExpected",
+        "ExpectedId",
+        "Unknown",
+        "NoOption",
+        "Twice",
+        "OptionTwice",
+        "ConditionParts",
+        "ExpectedCondition",
+        "ConditionForms",
+        "OneHead",
+        "TakesList",
+        "TermCycle",
+        "TermTooDeep",
+        "FactTestOne",
+        "Takes",
+        "ExpectedOutcome",
+        "RuleCycle",
+        "IsOnList",
+        "WorksOn",
+        "NotAValueOf",
+        "ValueOfExpected",
+        "BadFactName",
+        "Reserved",
+        "GroupClash",
+        "ValuesOnlyFor",
+        "SideWord",
+        "TooMany",
+        "MustBeInteger",
+        "MinAboveMax",
+        "NeedsValues",
+        "DefaultGap",
+        "BadDefault",
+        "DefaultNotOption",
+        "DefaultId",
+        "SameDay",
+        "RulesetValues",
+        "InvalidYaml",
+        "TooManyRules",
+        "LooksLikeScenario",
+        "LooksLikeRules",
+        "Unclosed",
+        "UnknownPlaceholder",
+        "ExpectedExplanation",
+        "CitationNoSource",
+        "EmptyPeriod",
+        "NoKind",
+        "NotAPrinciple",
+        "PrincipleUnnamed",
+        "InForceBoth",
+        "EmptyVersions",
+        "TooManyVersions",
+        "Overlap",
+        "NoCitation",
+        "NoExplanation",
+        "ProcedureRequire",
+        "NoRequire",
+        "NotAMapping",
+        "InvalidValue",
+        "UnknownKey",
+        "GivenTwice",
+        "QuotedBool",
+        "YamlBool",
+        "WriteList",
+        "OutOfRange",
+        "NoFraction",
+        "WriteDate",
+        "Radix",
+        "LeadingZero",
+        "NoPlus",
+        "QuotedNumber",
+        "NoSeparators",
+        "TakesText",
+        "NeedsValue",
+        "LiteralValue",
+        "DateShape",
+        "YearZero",
+        "MonthRange",
+        "NoSuchDay",
+        "YearRange",
+        "MonthInvalid",
+        "DayInvalid",
+        "Combinations",
+        "TooManyCombinations",
+        "VersionNeverApplies",
+        "NeverApplies",
+        "NeverFails",
+        "WorkLimit",
+        "UnusedFact",
+        "UnusedTerm",
+        "UnusedReading",
+        "Undistinguished",
+        "FolderTooDeep",
+        "TooManyEntries",
+        "CannotRead",
+        "FileTooLarge",
+        "RuleBytes",
+        "DeclaredYaml",
+        "ValuesOverBudget",
+        "NullKey",
+        "DuplicateKey",
+        "CollectionKey",
+        "AliasKey",
+        "TooManyAliases",
+        "SelfAlias",
+        "Tag",
+        "NestedTooDeep",
+        "NoAnchor",
+        "NeverClosed",
+        "ClosedBy",
+        "ReservedStart",
+        "BlockInFlow",
+        "ControlChar",
+        "ErrorCount",
+        "RulesNotDir",
+        "NoPrinciple",
+        "ProblemsFound",
+        "MoreProblems",
+        "CannotWrite",
+        "Vary",
+        "WholeList",
+        "MatrixTooLarge",
+        "VaryTwice",
+        "NoValues",
+        "CheckOk",
+    ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::samples::{KINDS, all, kind};
+    use super::*;
+
+    /// The ASCII words of a Japanese text that are English: runs of letters
+    /// with two lower-case letters or more, outside code spans and flags.
+    fn english_words(text: &str) -> Vec<String> {
+        let mut plain = String::new();
+        for (i, part) in text.split('`').enumerate() {
+            if i % 2 == 0 {
+                plain.push_str(part);
+            }
+            plain.push(' ');
+        }
+        plain
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .filter(|w| !w.starts_with("--"))
+            .flat_map(|w| w.split('-'))
+            .filter(|w| w.chars().filter(char::is_ascii_lowercase).count() >= 2)
+            .map(str::to_owned)
+            .collect()
+    }
+
+    fn check(m: &Msg) {
+        let (en, ja) = (m.text(Lang::En), m.text(Lang::Ja));
+        assert!(!en.trim().is_empty(), "{m:?}: no English");
+        assert!(!ja.trim().is_empty(), "{m:?}: no Japanese");
+        assert_ne!(en, ja, "{m:?}: the same in both languages");
+        let left = english_words(&ja);
+        assert!(left.is_empty(), "{m:?}: English words {left:?} in {ja}");
+    }
+
+    #[test]
+    fn every_kind_has_a_sample() {
+        let seen: std::collections::BTreeSet<&str> = all().iter().map(kind).collect();
+        let want: std::collections::BTreeSet<&str> = KINDS.iter().copied().collect();
+        assert_eq!(seen, want);
+    }
+
+    #[test]
+    fn every_message_reads_in_both_languages() {
+        for m in all() {
+            check(&m);
+        }
+        for f in Fixed::ALL {
+            check(&Msg::Fixed(*f));
+        }
+    }
+
+    #[test]
+    fn every_argument_word_reads_in_both_languages() {
+        let parts = [
+            Part::RuleFile,
+            Part::Term,
+            Part::FactDecl,
+            Part::Source,
+            Part::Reading,
+            Part::ReadingOption,
+            Part::LawVersion,
+            Part::Principle,
+            Part::Explanation,
+            Part::ExplanationCase,
+            Part::Citation,
+            Part::Period,
+            Part::Rule,
+            Part::RuleVersion,
+            Part::AllAny,
+            Part::NotCond,
+            Part::TermCond,
+            Part::ReadingTest,
+            Part::FactTest,
+            Part::RuleRef,
+            Part::ReadingDefault,
+            Part::ValueDescription("x".into()),
+            Part::Key("x".into()),
+        ];
+        let shapes = [
+            Shape::Null,
+            Shape::Bool,
+            Shape::Int,
+            Shape::Number,
+            Shape::Str,
+            Shape::List,
+            Shape::Map,
+        ];
+        for (part, found) in parts.into_iter().zip(shapes.iter().cycle()) {
+            check(&Msg::ExpectedMapping {
+                part,
+                found: *found,
+            });
+        }
+        let found = [
+            Found::Value("x".into()),
+            Found::Bare("x".into()),
+            Found::Shape(Shape::Map),
+            Found::QuotedText("x".into()),
+            Found::InList(Box::new(Found::Value("x".into()))),
+            Found::NoEn,
+        ];
+        let expected = [
+            Expected::Bool,
+            Expected::OneOf(ticks_of(["x"])),
+            Expected::ListOf(ticks_of(["x"])),
+            Expected::Int { min: 0, max: 9 },
+            Expected::Date,
+            Expected::Text,
+            Expected::NonEmptyText,
+            Expected::TextOrPair,
+            Expected::ExpectMapping,
+            Expected::Verdict,
+            Expected::Outcome,
+        ];
+        for (found, expected) in found.iter().cycle().zip(expected) {
+            check(&Msg::InvalidValue {
+                key: "x".into(),
+                found: found.clone(),
+                expected,
+            });
+        }
+        let named = [
+            Named::Fact,
+            Named::Term,
+            Named::Rule,
+            Named::Reading,
+            Named::Source,
+            Named::RuleKind,
+            Named::FactType,
+            Named::SourceKind,
+            Named::Side,
+            Named::LawVersion,
+            Named::Principle,
+        ];
+        for of in named {
+            check(&Msg::Unknown {
+                of,
+                name: "x".into(),
+            });
+            check(&Msg::Twice {
+                of,
+                name: "x".into(),
+            });
+        }
+        for reason in [
+            IoReason::NotFound,
+            IoReason::Denied,
+            IoReason::IsDir,
+            IoReason::TooLong,
+        ] {
+            check(&Msg::CannotRead { reason, file: true });
+        }
+        for choices in [
+            Choices::List(ticks_of(["x"])),
+            Choices::Under {
+                parent: "x".into(),
+                list: ticks_of(["y"]),
+            },
+            Choices::NoReadings,
+            Choices::RuleIds,
+        ] {
+            check(&Msg::UnknownKey {
+                key: "x".into(),
+                choices,
+            });
+        }
+        for langs in [
+            InLangs::Plain,
+            InLangs::Both,
+            InLangs::English,
+            InLangs::Japanese,
+        ] {
+            check(&Msg::Unclosed { langs });
+        }
+        for on in [TestOn::EnumText, TestOn::IntDate, TestOn::List] {
+            check(&Msg::WorksOn {
+                test: "x".into(),
+                on,
+                name: "y".into(),
+                ty: "int",
+            });
+        }
+        for more in [0, 1, 2] {
+            check(&Msg::WorkLimit {
+                id: "x".into(),
+                more,
+                max: 9,
+            });
+            check(&Msg::LooksLikeScenario {
+                key: "name",
+                sections: ticks_of(["x"]),
+                more,
+            });
+        }
+        for radix in [16, 8, 2] {
+            check(&Msg::Radix {
+                written: "0x1".into(),
+                radix,
+                n: "1".into(),
+            });
+        }
+    }
+
+    #[test]
+    fn lists_are_joined_in_each_language() {
+        let m = Msg::OneOf {
+            list: ticks_of(["a", "b"]),
+        };
+        assert_eq!(m.text(Lang::En), "expected one of `a`, `b`");
+        assert_eq!(m.text(Lang::Ja), "次のいずれかを書く：`a`、`b`");
+        // The scan above finds English outside code spans, and only there.
+        assert_eq!(english_words("値 found `inside` --rules YAML"), ["found"]);
+    }
 }
