@@ -157,6 +157,9 @@ fixed! {
     AddExpect => "add `expect: eligible` (or not_eligible, undetermined) to a scenario, or run `peacecoop evaluate`",
         "シナリオに `expect: eligible`（または `not_eligible`、`undetermined`）を加えるか、`peacecoop evaluate` を使う";
     NameAFact => "name at least one fact to vary", "変える事実を一つ以上指定する";
+    ReadingForm => "write ID=OPTION, e.g. `parties-gone-before-2016=text`",
+        "ID=OPTION の形で書く（例：`parties-gone-before-2016=text`）";
+    BadCommandLine => "the command line cannot be read", "コマンドラインを読めない";
     // ---- YAML
     SecondDocument => "a second YAML document starts here (after `---` or `...`); a file holds one document",
         "ここから二つ目の YAML 文書が始まる（`---` か `...` の後）：一つのファイルには一つの文書だけを書く";
@@ -1126,6 +1129,29 @@ pub(crate) enum Msg {
     NoValues {
         name: String,
     },
+    ArgValue {
+        arg: String,
+        value: String,
+    },
+    UnknownArgument {
+        arg: String,
+    },
+    UnknownCommand {
+        name: String,
+    },
+    MissingArguments {
+        args: Names,
+    },
+    ArgConflict {
+        arg: String,
+        other: String,
+    },
+    SeeHelp {
+        command: String,
+    },
+    ValidValues {
+        list: Names,
+    },
     CheckOk {
         source: Option<String>,
         facts: usize,
@@ -2087,6 +2113,41 @@ impl Msg {
                     source.as_deref().unwrap_or("組み込みの規則集")
                 ),
             },
+            ArgValue { arg, value } => say!(
+                l,
+                "invalid value `{value}` for `{arg}`",
+                "`{arg}` の値「{value}」は使えない"
+            ),
+            UnknownArgument { arg } => {
+                say!(l, "unexpected argument `{arg}`", "引数「{arg}」は使えない")
+            }
+            UnknownCommand { name } => say!(
+                l,
+                "unrecognized subcommand `{name}`",
+                "「{name}」というコマンドはない"
+            ),
+            MissingArguments { args } => {
+                let args = args.text(l);
+                say!(
+                    l,
+                    "the following required arguments were not provided: {args}",
+                    "必要な引数がない：{args}"
+                )
+            }
+            ArgConflict { arg, other } => say!(
+                l,
+                "`{arg}` cannot be used with `{other}`",
+                "`{arg}` と `{other}` は一緒に使えない"
+            ),
+            SeeHelp { command } => say!(
+                l,
+                "`{command} --help` shows the usage",
+                "使い方は `{command} --help` で見られる"
+            ),
+            ValidValues { list } => {
+                let list = list.text(l);
+                say!(l, "possible values: {list}", "使える値：{list}")
+            }
             NoValues { name } => say!(
                 l,
                 "`{name}` has no values to vary over: no rule compares it with anything",
@@ -2548,6 +2609,25 @@ pub(crate) mod samples {
             Msg::MatrixTooLarge { rows: 2, limit: 2 },
             Msg::VaryTwice { name: "x".into() },
             Msg::NoValues { name: "x".into() },
+            Msg::ArgValue {
+                arg: "--x".into(),
+                value: "x".into(),
+            },
+            Msg::UnknownArgument { arg: "--x".into() },
+            Msg::UnknownCommand { name: "x".into() },
+            Msg::MissingArguments {
+                args: ticks_of(["x"]),
+            },
+            Msg::ArgConflict {
+                arg: "--x".into(),
+                other: "--y".into(),
+            },
+            Msg::SeeHelp {
+                command: "x".into(),
+            },
+            Msg::ValidValues {
+                list: ticks_of(["x"]),
+            },
             Msg::CheckOk {
                 source: Some("x".into()),
                 facts: 2,
@@ -2709,6 +2789,13 @@ pub(crate) mod samples {
             Msg::MatrixTooLarge { .. } => "MatrixTooLarge",
             Msg::VaryTwice { .. } => "VaryTwice",
             Msg::NoValues { .. } => "NoValues",
+            Msg::ArgValue { .. } => "ArgValue",
+            Msg::UnknownArgument { .. } => "UnknownArgument",
+            Msg::UnknownCommand { .. } => "UnknownCommand",
+            Msg::MissingArguments { .. } => "MissingArguments",
+            Msg::ArgConflict { .. } => "ArgConflict",
+            Msg::SeeHelp { .. } => "SeeHelp",
+            Msg::ValidValues { .. } => "ValidValues",
             Msg::CheckOk { .. } => "CheckOk",
         }
     }
@@ -2853,6 +2940,13 @@ pub(crate) mod samples {
         "MatrixTooLarge",
         "VaryTwice",
         "NoValues",
+        "ArgValue",
+        "UnknownArgument",
+        "UnknownCommand",
+        "MissingArguments",
+        "ArgConflict",
+        "SeeHelp",
+        "ValidValues",
         "CheckOk",
     ];
 }

@@ -244,6 +244,19 @@ fn reading_and_argument_errors_are_japanese() {
     );
     japanese(&["evaluate", "scenarios/", "--format", "mermaid"], 2, &ids);
     japanese(&["whatif", ELIGIBLE, "--keep", "no.such"], 2, &ids);
+    // Errors of the command line itself, found before any command runs.
+    let text = japanese(&["evaluate", ELIGIBLE, "--date", "2016-13-01"], 2, &ids);
+    assert_eq!(
+        text,
+        "エラー: `--date <YYYY-MM-DD>` の値「2016-13-01」は使えない\n  \
+         ヒント: `2016-13-01` の月が13になっている（月は1から12まで）\n"
+    );
+    let text = japanese(&["evaluate", ELIGIBLE, "--format", "yaml"], 2, &ids);
+    assert!(text.contains("使える値：`text`、`json`"), "{text}");
+    japanese(&["evaluate", ELIGIBLE, "--reading", "nope"], 2, &ids);
+    japanese(&["evaluate", "--bogus"], 2, &ids);
+    japanese(&["evaluat", ELIGIBLE], 2, &ids);
+    japanese(&["explain"], 2, &ids);
 }
 
 #[test]
