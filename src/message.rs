@@ -314,6 +314,14 @@ impl Found {
             other => Found::Shape(Shape::of(other)),
         }
     }
+    /// A value of the tree as written, unquoted in English (collections by their shape).
+    pub fn bare(v: &crate::tree::Value) -> Found {
+        use crate::tree::Value as Y;
+        match v {
+            Y::Seq(_) | Y::Map(_) | Y::Null => Found::Shape(Shape::of(v)),
+            other => Found::Bare(other.to_string()),
+        }
+    }
     fn text(&self, lang: Lang) -> String {
         match (self, lang) {
             (Found::Value(s), Lang::En) => format!("`{s}`"),
@@ -855,7 +863,7 @@ pub(crate) enum Msg {
     },
     NotAPrinciple {
         declared: String,
-        found: String,
+        found: Found,
     },
     PrincipleUnnamed {
         id: String,
@@ -1624,11 +1632,14 @@ impl Msg {
                 "rule `{id}` has no `kind`",
                 "規則 `{id}` に `kind` がない"
             ),
-            NotAPrinciple { declared, found } => say!(
-                l,
-                "`principle` must be the number of a declared principle ({declared}), found {found}",
-                "`principle` には宣言された原則の番号（{declared}）を書く（「{found}」が書かれている）"
-            ),
+            NotAPrinciple { declared, found } => {
+                let found = found.text(l);
+                say!(
+                    l,
+                    "`principle` must be the number of a declared principle ({declared}), found {found}",
+                    "`principle` には宣言された原則の番号（{declared}）を書く（{found}が書かれている）"
+                )
+            }
             PrincipleUnnamed { id } => say!(
                 l,
                 "rule `{id}` is of kind `principle` but names no `principle`",
@@ -2412,7 +2423,7 @@ pub(crate) mod samples {
             Msg::NoKind { id: "x".into() },
             Msg::NotAPrinciple {
                 declared: "x".into(),
-                found: "x".into(),
+                found: Found::Bare("x".into()),
             },
             Msg::PrincipleUnnamed { id: "x".into() },
             Msg::InForceBoth { id: "x".into() },

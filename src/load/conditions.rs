@@ -482,7 +482,7 @@ impl Loader {
                         Code::InvalidValue,
                         at(file, w.pos),
                         Msg::ExpectedOutcome {
-                            found: Found::Bare(w.value.to_string()),
+                            found: Found::bare(&w.value),
                         },
                         Some(Fixed::OutcomesAre.into()),
                     );

@@ -331,7 +331,7 @@ impl Loader {
                     at(file, n.pos),
                     Msg::NotAPrinciple {
                         declared: declared.join(", "),
-                        found: n.value.to_string(),
+                        found: crate::message::Found::bare(&n.value),
                     },
                     None,
                 );
