@@ -22,6 +22,7 @@ macro_rules! fixed {
     ($($(#[$doc:meta])* $name:ident => $en:literal, $ja:literal;)*) => {
         /// Messages without arguments: one sentence in each language.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[cfg_attr(not(feature = "cli"), allow(dead_code))] // some are the CLI's own
         pub(crate) enum Fixed {
             $($(#[$doc])* $name,)*
         }
@@ -629,6 +630,7 @@ pub(crate) enum TestOn {
 
 /// One message: its kind and its arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(feature = "cli"), allow(dead_code))] // some are the CLI's own
 pub(crate) enum Msg {
     /// A sentence without arguments.
     Fixed(Fixed),

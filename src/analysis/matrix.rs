@@ -112,6 +112,7 @@ pub enum MatrixError {
 
 impl MatrixError {
     /// The problem and its help line, as messages to show in any language.
+    #[cfg_attr(not(feature = "cli"), allow(dead_code))] // the CLI shows it
     pub(crate) fn msg(&self) -> (Msg, Option<Msg>) {
         match self {
             MatrixError::UnknownFact { name, suggestion } => (

@@ -181,6 +181,7 @@ pub fn plain_in(d: &Diagnostic, lang: Lang) -> String {
 
 /// A problem that is only words (no code, no place): `error: message` and
 /// the help line, in `lang`.
+#[cfg_attr(not(feature = "cli"), allow(dead_code))] // the CLI's own problems
 pub(crate) fn words(msg: &Msg, help: Option<&Msg>, lang: Lang) -> String {
     let mut out = format!(
         "{}: {}\n",
