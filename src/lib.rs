@@ -98,5 +98,5 @@ pub use engine::Evaluation;
 pub use error::{Code, Diagnostic, RulesetError, ScenarioError, Severity};
 pub use files::DEFAULT_MAX_SCENARIO_BYTES;
 pub use load::{InputValue, ScenarioBuilder};
-pub use model::{Date, Lang, Location, Outcome, Scenario, Verdict};
+pub use model::{Date, DateError, Lang, Location, Outcome, Scenario, Verdict};
 pub use ruleset::RuleSet;

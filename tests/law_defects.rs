@@ -334,3 +334,91 @@ fn host_consent_cites_the_pillar_of_the_mission() {
         );
     }
 }
+
+/// The rule-by-rule review: explanations and citations that said more than
+/// the case allows. Impartiality cites the peace-operation definition for a
+/// peace operation and the Cabinet Office's policy for relief, not both.
+#[test]
+fn impartiality_cites_per_pillar() {
+    let pko = report(ELIGIBLE, Lang::En);
+    let cites = &pko.entry("impartiality").expect("rule").cites;
+    assert!(cites.iter().any(|c| c.contains("Art 3(1)")), "{cites:?}");
+    assert!(
+        !cites.iter().any(|c| c.contains("Cabinet Office")),
+        "{cites:?}"
+    );
+    let relief = report("scenarios/cover-impartiality-relief-2022.yaml", Lang::En);
+    let cites = &relief.entry("impartiality").expect("rule").cites;
+    assert!(
+        cites.iter().any(|c| c.contains("Cabinet Office")),
+        "{cites:?}"
+    );
+    assert!(!cites.iter().any(|c| c.contains("Art 3(1)")), "{cites:?}");
+}
+
+/// A ceasefire makes the condition hold whether or not the host is a party;
+/// the explanation must not say the host is one when that is unknown.
+#[test]
+fn an_unknown_host_party_is_not_asserted() {
+    let r = report_of(
+        "name: relief, host party unknown
+date: 2005-06-01
+operation: humanitarian_relief
+basis: {kind: organization_request, organization: UNHCR}
+conflict: {occurred: true, ceasefire: agreed}
+consent: {host: given}
+impartial: true
+use_of_force: none
+tasks: [relief_airlift]
+personnel: 100
+withdrawal_reserved: true
+",
+    );
+    assert_eq!(outcome_of(&r, "ceasefire-if-host-is-party"), Outcome::Pass);
+    let x = explanation(&r, "ceasefire-if-host-is-party");
+    assert!(!x.contains("The host state is a party"), "{x}");
+    assert!(
+        x.contains("whether or not the host state is a party"),
+        "{x}"
+    );
+}
+
+/// An explanation names only readings in effect: with police read in through
+/// the catch-all item, election observation fails for transport, not police.
+#[test]
+fn explanations_name_only_the_readings_in_effect() {
+    let r = report_of(
+        "name: election with police and transport
+date: 2005-06-01
+operation: election_observation
+readings: {police-observers-outside-peace-operations: catch-all-item}
+basis: {kind: organization_request, organization: OSCE}
+conflict: {occurred: true, parties_remain: true, ceasefire: agreed, host_is_party: false}
+consent: {host: given}
+impartial: true
+use_of_force: none
+tasks: [election_monitoring, civilian_police, transport]
+personnel: 30
+withdrawal_reserved: true
+",
+    );
+    assert_eq!(outcome_of(&r, "election-observation-tasks"), Outcome::Fail);
+    assert_eq!(outcome_of(&r, "peace-operation-tasks"), Outcome::Pass);
+    let x = explanation(&r, "election-observation-tasks");
+    assert!(!x.contains("= barred"), "{x}");
+    assert!(x.contains("election-work"), "{x}");
+}
+
+/// Relief with kaketsuke-keigo: the parties' consent rule does not claim
+/// relief never needs that consent while kaketsuke-keigo fails for lack of it.
+#[test]
+fn parties_consent_does_not_contradict_kaketsuke_keigo_in_relief() {
+    let r = report(
+        "scenarios/hypo-kaketsuke-keigo-relief-host-party-2017.yaml",
+        Lang::En,
+    );
+    assert_eq!(outcome_of(&r, "parties-consent"), Outcome::NotApplicable);
+    let x = explanation(&r, "parties-consent");
+    assert!(x.contains("kaketsuke-keigo-task"), "{x}");
+    assert!(!x.starts_with("Only UN peacekeeping"), "{x}");
+}

@@ -29,6 +29,10 @@ impl DateError {
     pub(crate) fn msg(&self) -> Msg {
         self.0.clone()
     }
+    /// Why, in `lang` (the `Display` form is English).
+    pub fn message_in(&self, lang: crate::model::Lang) -> String {
+        self.0.text(lang)
+    }
 }
 
 impl std::error::Error for DateError {}

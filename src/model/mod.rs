@@ -16,7 +16,7 @@ pub(crate) mod strings;
 pub(crate) mod text;
 pub(crate) mod value;
 
-pub use date::Date;
+pub use date::{Date, DateError};
 pub use location::Location;
 pub use outcome::{Outcome, Verdict};
 pub use scenario::Scenario;

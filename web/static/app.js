@@ -315,7 +315,7 @@
     var t0 = performance.now();
     var r;
     try {
-      var p = pc.parse(state.yaml);
+      var p = pc.parse(state.yaml, { lang: state.lang });
       state.parsed = p;
       if (state.source !== "form") fillForm(p);
       r = pc.render(state.yaml, { lang: state.lang });

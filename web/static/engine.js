@@ -21,7 +21,7 @@
     readingsList: function (lang) { return JSON.parse(wasm().readingsList(lang || "en")); },
     sources: function (lang) { return JSON.parse(wasm().sources(lang || "en")); },
     scenarios: function (lang) { return JSON.parse(wasm().scenarios(lang || "en")); },
-    parse: function (yaml) { return JSON.parse(wasm().parse(text(yaml))); },
+    parse: function (yaml, o) { return JSON.parse(wasm().parse(text(yaml), opts(o))); },
     toYaml: function (scenario) { return wasm().toYaml(JSON.stringify(scenario || {})); },
     render: function (yaml, o) { return JSON.parse(wasm().render(text(yaml), opts(o))); },
     evaluate: function (yaml, o) { return JSON.parse(wasm().evaluate(text(yaml), opts(o))); },

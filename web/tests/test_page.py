@@ -164,6 +164,17 @@ def test_error_shown_like_the_cli(driver):
     WebDriverWait(driver, 5).until(lambda d: "un_peacekeeping`" not in d.find_element(By.ID, "error").text or not d.find_element(By.ID, "error").is_displayed())
 
 
+def test_error_in_japanese(driver):
+    bad = "name: x\ndate: 2005-01-01\noperation: un_peacekeping\n"
+    open_page(driver, frag(bad, "ja"))
+    err = driver.find_element(By.ID, "error")
+    assert err.is_displayed()
+    msg = err.find_element(By.TAG_NAME, "pre").text
+    assert msg.startswith("エラー: "), msg
+    assert ":3:12:" in msg and "un_peacekeping" in msg
+    assert "invalid value" not in msg and "did you mean" not in msg, msg
+
+
 def test_share_link_round_trip(driver):
     open_page(driver, frag(scenario("hypo-p1-no-ceasefire-1995.yaml")))
     Select(driver.find_element(By.ID, "f-conflict-ceasefire")).select_by_value("agreed")

@@ -36,11 +36,11 @@ impl Failure {
         }
     }
 
-    fn scenario(e: &ScenarioError, source: &str) -> Failure {
+    fn scenario(e: &ScenarioError, source: &str, lang: Lang) -> Failure {
         let first = e.problems.first().map(|d| &d.location);
         let at = |n: u32| (n > 0).then_some(n);
         Failure {
-            message: diagnostic::scenario_error(e, Some(source))
+            message: diagnostic::scenario_error_in(e, Some(source), lang)
                 .trim_end()
                 .to_owned(),
             line: first.and_then(|l| at(l.line)),
@@ -100,8 +100,9 @@ fn to_json<T: serde::Serialize>(v: &T) -> Result<String, Failure> {
     serde_json::to_string(v).map_err(|e| Failure::plain(format!("error: {e}")))
 }
 
-/// Reads a scenario as the CLI reads a file (same size limit, same checks).
-fn scenario(rules: &RuleSet, yaml: &str) -> Result<Scenario, Failure> {
+/// Reads a scenario as the CLI reads a file (same size limit, same checks);
+/// its problems are written in `lang`.
+fn scenario(rules: &RuleSet, yaml: &str, lang: Lang) -> Result<Scenario, Failure> {
     let size = yaml.len() as u64;
     if size > DEFAULT_MAX_SCENARIO_BYTES {
         return Err(Failure::plain(format!(
@@ -110,17 +111,22 @@ fn scenario(rules: &RuleSet, yaml: &str) -> Result<Scenario, Failure> {
     }
     rules
         .parse_scenario(yaml, FILE)
-        .map_err(|e| Failure::scenario(&e, yaml))
+        .map_err(|e| Failure::scenario(&e, yaml, lang))
 }
 
 /// A scenario with the options' date and readings applied (as `--date` and
 /// `--reading` do).
 fn scenario_with(rules: &RuleSet, yaml: &str, o: &Options) -> Result<Scenario, Failure> {
-    let mut s = scenario(rules, yaml)?;
+    let lang = lang(o)?;
+    let mut s = scenario(rules, yaml, lang)?;
     if let Some(d) = &o.date {
-        let date: Date = d
-            .parse()
-            .map_err(|e| Failure::plain(format!("error: invalid date: {e}")))?;
+        let date: Date = d.parse().map_err(|e: peacecoop::DateError| {
+            let head = match lang {
+                Lang::Ja => "エラー: 日付が正しくない",
+                _ => "error: invalid date",
+            };
+            Failure::plain(format!("{head}: {}", e.message_in(lang)))
+        })?;
         rules.set_date(&mut s, date);
     }
     for (id, option) in o.readings.iter().flatten() {
@@ -129,7 +135,7 @@ fn scenario_with(rules: &RuleSet, yaml: &str, o: &Options) -> Result<Scenario, F
         };
         rules
             .set_reading(&mut s, id, option)
-            .map_err(|d| Failure::plain(diagnostic::plain(&d).trim_end()))?;
+            .map_err(|d| Failure::plain(diagnostic::plain_in(&d, lang).trim_end()))?;
     }
     Ok(s)
 }
@@ -226,9 +232,11 @@ fn flatten(prefix: &str, v: &Map<String, Value>, out: &mut Map<String, Value>) {
 
 /// A scenario as the form sees it: `{name, facts: {dotted: value}, readings,
 /// expect?}` (the facts the input gave; `null` where it says unknown).
-pub fn parse(yaml: &str) -> Result<String, Failure> {
+/// Problems are written in the options' `lang`.
+pub fn parse(yaml: &str, opts: &str) -> Result<String, Failure> {
     let rules = rules()?;
-    let s = scenario(rules, yaml)?;
+    let lang = lang(&options(opts)?)?;
+    let s = scenario(rules, yaml, lang)?;
     let Value::Object(mut all) = rules.scenario_json(&s) else {
         return Err(Failure::plain("error: the scenario is not a mapping"));
     };
@@ -382,10 +390,10 @@ mod tests {
     fn form_yaml_round_trip_for_every_shipped_scenario() {
         let rules = rules().expect("rules");
         for (file, _, _, yaml) in SCENARIOS {
-            let form = parse(yaml).expect("parses");
+            let form = parse(yaml, "").expect("parses");
             let written = to_yaml(&form).expect("writes");
             let again =
-                parse(&written).unwrap_or_else(|e| panic!("{file}:\n{written}\n{}", e.message));
+                parse(&written, "").unwrap_or_else(|e| panic!("{file}:\n{written}\n{}", e.message));
             assert_eq!(form, again, "{file}:\n{written}");
             let a = rules.parse_scenario(yaml, FILE).expect("a");
             let b = rules.parse_scenario(&written, FILE).expect("b");
@@ -439,14 +447,14 @@ mod tests {
              conflict:\n  occurred: true\n  ceasefire: agreed\ntasks: [engineering]\npersonnel: 300\n\
              readings:\n  parties-presumed: unknown\nexpect: eligible\n"
         );
-        let back: Value = serde_json::from_str(&parse(&y).expect("parses")).expect("json");
+        let back: Value = serde_json::from_str(&parse(&y, "").expect("parses")).expect("json");
         assert_eq!(back["facts"]["basis.organization"], "UN, or \"so\"");
     }
 
     #[test]
     fn errors_read_like_the_cli_with_their_place() {
-        let e =
-            parse("name: x\ndate: 2005-01-01\noperation: un_peacekeping\n").expect_err("bad value");
+        let e = parse("name: x\ndate: 2005-01-01\noperation: un_peacekeping\n", "")
+            .expect_err("bad value");
         assert!(
             e.message.starts_with(
                 "error: scenario.yaml:3:12: invalid value for `operation`: found `un_peacekeping`"
@@ -466,15 +474,38 @@ mod tests {
             e.message
         );
         assert_eq!((e.line, e.column), (Some(3), Some(12)));
-        let e = parse("name: [x\n").expect_err("bad YAML");
+        let e = parse("name: [x\n", "").expect_err("bad YAML");
         assert!(
             e.message.starts_with("error: scenario.yaml:"),
             "{}",
             e.message
         );
         assert!(e.line.is_some());
-        let e = parse("").expect_err("empty");
+        let e = parse("", "").expect_err("empty");
         assert_eq!((e.line, e.column), (None, None));
+    }
+
+    #[test]
+    fn errors_follow_the_language_asked_for() {
+        let bad = "name: x\ndate: 2005-01-01\noperation: un_peacekeping\n";
+        let ja = parse(bad, r#"{"lang": "ja"}"#).expect_err("bad value");
+        assert!(
+            ja.message.starts_with("エラー: scenario.yaml:3:12:"),
+            "{}",
+            ja.message
+        );
+        assert!(!ja.message.contains("invalid value"), "{}", ja.message);
+        assert_eq!((ja.line, ja.column), (Some(3), Some(12)));
+        let ja = evaluate(bad, r#"{"lang": "ja"}"#).expect_err("bad value");
+        assert!(ja.message.starts_with("エラー"), "{}", ja.message);
+        let date =
+            evaluate("name: x\n", r#"{"lang": "ja", "date": "2016-13-01"}"#).expect_err("bad date");
+        assert!(
+            date.message.starts_with("エラー: 日付が正しくない: "),
+            "{}",
+            date.message
+        );
+        assert!(!date.message.contains("invalid"), "{}", date.message);
     }
 
     #[test]
@@ -512,7 +543,7 @@ mod tests {
         );
         let big = format!("name: x\n#{}\n", "a".repeat(1 << 20));
         assert!(
-            parse(&big)
+            parse(&big, "")
                 .expect_err("too big")
                 .message
                 .contains("over the limit")

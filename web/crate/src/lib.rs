@@ -58,10 +58,10 @@ pub fn scenarios(lang: &str) -> Result<String, JsValue> {
     out(api::scenarios(lang))
 }
 
-/// A scenario as the form sees it (JSON).
+/// A scenario as the form sees it (JSON); problems in the options' `lang`.
 #[wasm_bindgen]
-pub fn parse(yaml: &str) -> Result<String, JsValue> {
-    out(api::parse(yaml))
+pub fn parse(yaml: &str, opts: &str) -> Result<String, JsValue> {
+    out(api::parse(yaml, opts))
 }
 
 /// YAML for the form's scenario (JSON in).
