@@ -76,10 +76,12 @@ pub(crate) struct Args {
 /// Files read and evaluated at a time.
 const CHUNK: usize = 256;
 
-/// One input's outcome: its report (and history for handouts, and its JSON
-/// when the format is JSON, rendered on the worker), or its error.
+/// One input's outcome: its report (and history for handouts), or for JSON
+/// its verdict and JSON text (rendered and the report dropped on the worker,
+/// so its memory is freed by the thread that allocated it), or its error.
 enum Item {
-    Done(Box<Report>, Option<HistoryReport>, Option<String>),
+    Done(Box<Report>, Option<HistoryReport>),
+    Json(Verdict, String),
     Failed(crate::ScenarioError, Option<String>),
     BadReading(crate::Diagnostic),
 }
@@ -147,8 +149,21 @@ pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
         });
         progress.advance(chunk.len());
         for item in items {
-            let (report, history, json) = match item {
-                Item::Done(r, h, j) => (r, h, j),
+            let (report, history) = match item {
+                Item::Done(r, h) => (r, h),
+                Item::Json(verdict, text) => {
+                    tally.add(verdict);
+                    if !single {
+                        io.print(if first_item { "[\n  " } else { ",\n  " });
+                        started_array = true;
+                        first_item = false;
+                    }
+                    io.print(&text);
+                    if single {
+                        io.print("\n");
+                    }
+                    continue;
+                }
                 Item::Failed(e, text) => {
                     progress.suspend(|| io.scenario_error(&e, text.as_deref()));
                     tally.errors += 1;
@@ -173,16 +188,8 @@ pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
                     };
                     io.print(&render::text::text(&report, &opts));
                 }
-                EvalFormat::Json if single => {
-                    io.print(&json.unwrap_or_else(|| render::json::pretty(&*report)));
-                    io.print("\n");
-                }
-                EvalFormat::Json => {
-                    io.print(if first_item { "[\n  " } else { ",\n  " });
-                    started_array = true;
-                    first_item = false;
-                    io.print(&json.unwrap_or_else(|| render::json::array_item(&*report)));
-                }
+                // Rendered on the worker (`Item::Json`).
+                EvalFormat::Json => {}
                 EvalFormat::Summary => io.print(&render::summary::line(&report, lang)),
                 EvalFormat::Csv => io.print(&render::summary::csv_row(&report)),
                 EvalFormat::Mermaid => io.print(&render::mermaid::scenario(&report, lang)),
@@ -267,13 +274,14 @@ fn one(
     }
     let e = rs.evaluate(&s);
     let report = rs.report(&s, &e, lang);
-    let history = handout.then(|| rs.history(&s, lang));
-    let json = json.map(|single| {
-        if single {
+    if let Some(single) = json {
+        let text = if single {
             render::json::pretty(&report)
         } else {
             render::json::array_item(&report)
-        }
-    });
-    Item::Done(Box::new(report), history, json)
+        };
+        return Item::Json(report.verdict, text);
+    }
+    let history = handout.then(|| rs.history(&s, lang));
+    Item::Done(Box::new(report), history)
 }
