@@ -226,7 +226,13 @@ pub(crate) fn read_text_keeping(
     if meta.is_file() && meta.len() > max_bytes {
         return Err(plain(too_large(Some(meta.len()))));
     }
-    let mut bytes = Vec::new();
+    // Room for the whole file and the read that finds its end (within the limit).
+    let room = if meta.is_file() {
+        meta.len().saturating_add(1)
+    } else {
+        0
+    };
+    let mut bytes = Vec::with_capacity(usize::try_from(room).unwrap_or(0));
     let mut f = std::fs::File::open(path).map_err(|e| plain(read_err(&e)))?;
     // Swapped for something else since it was looked at: read only a regular file.
     if kind != Kind::NamedScenario && !f.metadata().is_ok_and(|m| m.is_file()) {
