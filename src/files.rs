@@ -69,7 +69,9 @@ fn walk(dir: &Path, w: &mut Walk, seen: &mut HashSet<PathBuf>, entries: &mut usi
             return;
         }
     };
-    let mut children: Vec<PathBuf> = Vec::new();
+    // Each entry with its type as the folder listing gives it (no `stat`);
+    // a link, or a type the listing does not give, is looked at below.
+    let mut children: Vec<(PathBuf, Option<std::fs::FileType>)> = Vec::new();
     for entry in rd {
         *entries += 1;
         if *entries > MAX_ENTRIES {
@@ -81,12 +83,16 @@ fn walk(dir: &Path, w: &mut Walk, seen: &mut HashSet<PathBuf>, entries: &mut usi
             return;
         }
         match entry {
-            Ok(e) => children.push(e.path()),
+            Ok(e) => {
+                let ty = e.file_type().ok().filter(|t| t.is_file() || t.is_dir());
+                children.push((e.path(), ty));
+            }
             Err(e) => w.problems.push(io_diag(dir, &e)),
         }
     }
-    children.sort();
-    for p in children {
+    // Siblings: ordered as their paths would be, by name.
+    children.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
+    for (p, ty) in children {
         let hidden = p
             .file_name()
             .and_then(|n| n.to_str())
@@ -94,8 +100,12 @@ fn walk(dir: &Path, w: &mut Walk, seen: &mut HashSet<PathBuf>, entries: &mut usi
         if hidden {
             continue;
         }
-        // Follows links.
-        match std::fs::metadata(&p) {
+        // Not a link: its own type. Otherwise follows links.
+        let meta = match ty {
+            Some(t) => Ok(t),
+            None => std::fs::metadata(&p).map(|m| m.file_type()),
+        };
+        match meta {
             Ok(m) if m.is_dir() => walk(&p, w, seen, entries, depth + 1),
             Ok(m) if m.is_file() => {
                 if is_yaml(&p) {
