@@ -24,6 +24,9 @@ mod error;
 #[path = "src/load/mod.rs"]
 mod load;
 #[allow(dead_code, unused_imports)]
+#[path = "src/message.rs"]
+mod message;
+#[allow(dead_code, unused_imports)]
 #[path = "src/model/mod.rs"]
 mod model;
 #[allow(dead_code, unused_imports)]

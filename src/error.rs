@@ -2,7 +2,8 @@
 //! stable [`Code`], the file, line and column where known, what was found and
 //! what was expected, and a separate `help` line when we can tell how to fix it.
 
-use crate::model::Location;
+use crate::message::{Fixed, Msg};
+use crate::model::{Lang, Location};
 use std::fmt;
 
 macro_rules! codes {
@@ -214,38 +215,57 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// Where (line and column 0 when not known).
     pub location: Location,
-    /// What is wrong: what was found and what was expected.
+    /// What is wrong: what was found and what was expected (in English;
+    /// [`Diagnostic::message_in`] gives it in another language).
     pub message: String,
-    /// How to fix it, when we can tell.
+    /// How to fix it, when we can tell (in English; see [`Diagnostic::help_in`]).
     pub help: Option<String>,
+    /// The message as data, written in a language when shown.
+    msg: Msg,
+    /// The help line as data.
+    hint: Option<Msg>,
 }
 
 impl Diagnostic {
     /// An error.
-    pub(crate) fn error(code: Code, location: Location, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn error(code: Code, location: Location, msg: impl Into<Msg>) -> Diagnostic {
+        let msg = msg.into();
         Diagnostic {
             code,
             severity: Severity::Error,
             location,
-            message: message.into(),
+            message: msg.text(Lang::En),
             help: None,
+            msg,
+            hint: None,
         }
     }
     /// A warning.
-    pub(crate) fn warning(
-        code: Code,
-        location: Location,
-        message: impl Into<String>,
-    ) -> Diagnostic {
+    pub(crate) fn warning(code: Code, location: Location, msg: impl Into<Msg>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
-            ..Diagnostic::error(code, location, message)
+            ..Diagnostic::error(code, location, msg)
         }
     }
     /// The same, with a help line.
-    pub(crate) fn with_help(mut self, help: Option<String>) -> Diagnostic {
-        self.help = help;
+    pub(crate) fn with_help(mut self, help: Option<Msg>) -> Diagnostic {
+        self.help = help.as_ref().map(|h| h.text(Lang::En));
+        self.hint = help;
         self
+    }
+    /// What is wrong, in `lang` (in English, [`Diagnostic::message`]).
+    pub fn message_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.message.clone(),
+            _ => self.msg.text(lang),
+        }
+    }
+    /// How to fix it, in `lang`, when we can tell.
+    pub fn help_in(&self, lang: Lang) -> Option<String> {
+        match lang {
+            Lang::En => self.help.clone(),
+            _ => self.hint.as_ref().map(|h| h.text(lang)),
+        }
     }
     /// The line, when known.
     pub fn line(&self) -> Option<u32> {
@@ -306,11 +326,7 @@ impl From<Diagnostic> for RulesetError {
 impl fmt::Display for RulesetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.errors();
-        write!(
-            f,
-            "the ruleset has {n} error{}",
-            if n == 1 { "" } else { "s" }
-        )?;
+        f.write_str(&Msg::ErrorCount { n }.text(Lang::En))?;
         for d in &self.diagnostics {
             write!(f, "\n{d}")?;
         }
@@ -366,7 +382,11 @@ impl fmt::Display for ScenarioError {
             }
         }
         if self.more > 0 {
-            write!(f, "\n… and {} more problems in the same file", self.more)?;
+            let more = Msg::MoreProblems {
+                n: self.more,
+                same_file: true,
+            };
+            write!(f, "\n{}", more.text(Lang::En))?;
         }
         Ok(())
     }
@@ -380,12 +400,9 @@ impl Diagnostic {
         Diagnostic::error(
             Code::ForeignScenario,
             Location::file(file.unwrap_or_default()),
-            "the scenario was read with another ruleset, whose facts differ",
+            Fixed::ForeignScenario,
         )
-        .with_help(Some(
-            "read the scenario with the ruleset that analyses it (`RuleSet::parse_scenario`)"
-                .into(),
-        ))
+        .with_help(Some(Fixed::SameRuleset.into()))
     }
 }
 
@@ -404,15 +421,11 @@ pub(crate) fn suggest<'a>(
 }
 
 /// `a`, `b`, `c` in backticks.
-pub(crate) fn ticks(words: &[&str]) -> String {
-    words
-        .iter()
-        .map(|w| format!("`{w}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+pub(crate) fn ticks(words: &[&str]) -> crate::message::Names {
+    crate::message::ticks_of(words.iter().copied())
 }
 
 /// "did you mean `x`?" when there is a suggestion.
-pub(crate) fn did_you_mean(s: Option<String>) -> Option<String> {
-    s.map(|s| format!("did you mean `{s}`?"))
+pub(crate) fn did_you_mean(s: Option<String>) -> Option<Msg> {
+    s.map(|name| Msg::DidYouMean { name })
 }

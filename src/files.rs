@@ -7,6 +7,7 @@
 //! command line may also be a pipe (`<(generate)`, `/dev/stdin`), read once.
 
 use crate::error::{Code, Diagnostic, ScenarioError, Severity};
+use crate::message::{Fixed, IoReason, Msg};
 use crate::model::{Location, Scenario};
 use crate::ruleset::RuleSet;
 use std::collections::HashSet;
@@ -52,7 +53,7 @@ fn walk(dir: &Path, w: &mut Walk, seen: &mut HashSet<PathBuf>, entries: &mut usi
         w.problems.push(Diagnostic::error(
             Code::Io,
             Location::file(dir.display().to_string()),
-            format!("skipped: the folder is more than {MAX_DEPTH} folders deep"),
+            Msg::FolderTooDeep { max: MAX_DEPTH },
         ));
         return;
     }
@@ -78,7 +79,7 @@ fn walk(dir: &Path, w: &mut Walk, seen: &mut HashSet<PathBuf>, entries: &mut usi
             w.problems.push(Diagnostic::error(
                 Code::Io,
                 Location::file(dir.display().to_string()),
-                format!("stopped: more than {MAX_ENTRIES} entries below the folder"),
+                Msg::TooManyEntries { max: MAX_ENTRIES },
             ));
             return;
         }
@@ -125,7 +126,7 @@ fn walk(dir: &Path, w: &mut Walk, seen: &mut HashSet<PathBuf>, entries: &mut usi
                         w.problems.push(Diagnostic::warning(
                             Code::DanglingLink,
                             Location::file(p.display().to_string()),
-                            "skipped: a link to a file that does not exist",
+                            Fixed::DanglingLink,
                         ));
                     }
                 } else {
@@ -146,7 +147,7 @@ fn not_a_file(p: &Path) -> Diagnostic {
     Diagnostic::error(
         Code::NotAFile,
         Location::file(p.display().to_string()),
-        "skipped: not a regular file (a pipe, socket or device)",
+        Fixed::NotAFile,
     )
 }
 
@@ -155,20 +156,11 @@ pub(crate) fn io_diag(p: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(
         Code::Io,
         Location::file(p.display().to_string()),
-        format!("cannot read: {}", io_reason(e)),
+        Msg::CannotRead {
+            reason: IoReason::of(e),
+            file: false,
+        },
     )
-}
-
-/// A short, stable reason for an I/O error.
-pub(crate) fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    match e.kind() {
-        NotFound => "no such file or directory".into(),
-        PermissionDenied => "permission denied".into(),
-        IsADirectory => "it is a directory".into(),
-        InvalidFilename => "the path, or a name in it, is too long".into(),
-        _ => e.to_string(),
-    }
 }
 
 /// What kind of file is being read, for the limit and its help line.
@@ -203,7 +195,10 @@ pub(crate) fn read_text_keeping(
         Diagnostic::error(
             Code::Io,
             Location::file(&file),
-            format!("cannot read the file: {}", io_reason(e)),
+            Msg::CannotRead {
+                reason: IoReason::of(e),
+                file: true,
+            },
         )
     };
     let meta = std::fs::metadata(path).map_err(|e| plain(read_err(&e)))?;
@@ -211,7 +206,10 @@ pub(crate) fn read_text_keeping(
         return Err(plain(Diagnostic::error(
             Code::Io,
             Location::file(&file),
-            "cannot read the file: it is a directory",
+            Msg::CannotRead {
+                reason: IoReason::IsDir,
+                file: true,
+            },
         )));
     }
     if !meta.is_file() && kind != Kind::NamedScenario {
@@ -219,16 +217,12 @@ pub(crate) fn read_text_keeping(
     }
     let too_large = |size: Option<u64>| {
         let help = match kind {
-            Kind::Rules => {
-                "a rule file is a few hundred kilobytes at most: split it into several files"
-            }
-            _ => {
-                "a scenario is a few hundred bytes; raise the limit with --max-size if this is intended"
-            }
+            Kind::Rules => Fixed::RuleFileHelp,
+            _ => Fixed::ScenarioSizeHelp,
         };
-        let message = match size {
-            Some(size) => format!("the file is {size} bytes, over the limit of {max_bytes} bytes"),
-            None => format!("the file holds more than the limit of {max_bytes} bytes"),
+        let message = Msg::FileTooLarge {
+            size,
+            max: max_bytes,
         };
         Diagnostic::error(Code::TooLarge, Location::file(&file), message)
             .with_help(Some(help.into()))
@@ -264,7 +258,7 @@ pub(crate) fn read_text_keeping(
         let d = Diagnostic::error(
             Code::NotText,
             Location::new(&file, line, column),
-            "the file is not UTF-8 text (found invalid bytes)",
+            Fixed::NotUtf8,
         );
         (d, Some(String::from_utf8_lossy(e.as_bytes()).into_owned()))
     })
@@ -299,11 +293,9 @@ pub(crate) fn rule_texts(dir: &Path) -> RuleTexts {
             Diagnostic::error(
                 Code::NoRuleFiles,
                 Location::file(dir.display().to_string()),
-                "the directory holds no *.yaml or *.yml rule files",
+                Fixed::NoRuleFiles,
             )
-            .with_help(Some(
-                "pass the folder that holds the rule files, e.g. `--rules rules/`".into(),
-            )),
+            .with_help(Some(Fixed::RulesFolder.into())),
         );
     }
     let mut total = 0u64;
@@ -316,14 +308,11 @@ pub(crate) fn rule_texts(dir: &Path) -> RuleTexts {
                         Diagnostic::error(
                             Code::TooLarge,
                             Location::file(dir.display().to_string()),
-                            format!(
-                                "the rule files hold more than {MAX_RULESET_BYTES} bytes in all"
-                            ),
+                            Msg::RuleBytes {
+                                max: MAX_RULESET_BYTES,
+                            },
                         )
-                        .with_help(Some(
-                            "a statute's rules take well under a megabyte: is this the right folder?"
-                                .into(),
-                        )),
+                        .with_help(Some(Fixed::RuleBytesHelp.into())),
                     );
                     break;
                 }
@@ -415,7 +404,7 @@ pub(crate) fn expand(paths: &[PathBuf]) -> Inputs {
                 out.problems.push(Diagnostic::error(
                     Code::Io,
                     Location::file(p.display().to_string()),
-                    "the directory holds no *.yaml or *.yml scenario files",
+                    Fixed::NoScenarioFiles,
                 ));
             }
             out.problems.extend(walk.problems);

@@ -74,6 +74,7 @@ mod engine;
 mod error;
 mod files;
 mod load;
+mod message;
 mod model;
 #[path = "engine/native.rs"]
 mod native;

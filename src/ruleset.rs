@@ -7,6 +7,7 @@ use crate::engine::{self, Evaluation};
 use crate::error::{Code, Diagnostic, RulesetError, ScenarioError, did_you_mean, suggest};
 use crate::load::scenario::Origin;
 use crate::load::{self, InputValue, RuleFile, ScenarioBuilder};
+use crate::message::{Fixed, Msg, Named};
 use crate::model::date::Date;
 use crate::model::law::Law;
 use crate::model::outcome::Verdict;
@@ -260,9 +261,12 @@ impl RuleSet {
             return Err(Diagnostic::error(
                 Code::UnknownReading,
                 crate::model::Location::default(),
-                format!("unknown reading `{reading}`"),
+                Msg::Unknown {
+                    of: Named::Reading,
+                    name: reading.into(),
+                },
             )
-            .with_help(did_you_mean(s).or(Some("`peacecoop readings` lists them".into()))));
+            .with_help(did_you_mean(s).or(Some(Fixed::ReadingsListed.into()))));
         };
         let decl = &self.law.readings[r];
         let Some(o) = decl.option(option) else {
@@ -271,12 +275,15 @@ impl RuleSet {
             return Err(Diagnostic::error(
                 Code::UnknownOption,
                 crate::model::Location::default(),
-                format!("reading `{reading}` has no option `{option}`"),
+                Msg::NoOption {
+                    reading: reading.into(),
+                    option: option.into(),
+                },
             )
-            .with_help(did_you_mean(s).or(Some(format!(
-                "its options are {}",
-                crate::error::ticks(&ids)
-            )))));
+            .with_help(did_you_mean(s).or(Some(Msg::Options {
+                list: crate::error::ticks(&ids),
+                its: true,
+            }))));
         };
         Ok((r, o))
     }

@@ -24,6 +24,8 @@
 //!
 //! Swapping the YAML crate means editing this file only.
 
+use crate::message::{Fixed, Msg};
+use crate::model::Lang;
 use crate::tree::{Key, Node, Pos, Value};
 use granit_parser::{ErrorKind, Event, Marker, Parser, ScalarStyle, ScanError, Span, Tag};
 use std::borrow::Cow;
@@ -36,6 +38,8 @@ pub struct SyntaxError {
     pub pos: Option<Pos>,
     /// What was found and what to write instead, without position prefix.
     pub message: String,
+    /// The same as data, to be written in any language.
+    pub(crate) msg: Msg,
 }
 
 /// Limits that keep hostile input cheap: nesting depth, node and alias counts.
@@ -91,10 +95,12 @@ fn pos_of(m: &Marker) -> Pos {
     }
 }
 
-fn error(pos: Pos, message: impl Into<String>) -> SyntaxError {
+fn error(pos: Pos, msg: impl Into<Msg>) -> SyntaxError {
+    let msg = msg.into();
     SyntaxError {
         pos: Some(pos),
-        message: message.into(),
+        message: msg.text(Lang::En),
+        msg,
     }
 }
 
@@ -190,20 +196,17 @@ impl<'s> Builder<'s> {
             Event::Alias(id) => self.alias(id, pos, span)?,
             Event::DocumentStart(_, version) => {
                 if self.doc == Doc::After {
-                    return Err(error(
-                        pos,
-                        "a second YAML document starts here (after `---` or `...`); a file holds one document",
-                    ));
+                    return Err(error(pos, Fixed::SecondDocument));
                 }
                 if let Some(v) = version
                     && (v.major, v.minor) != (1, 2)
                 {
                     return Err(error(
                         self.directive_pos().unwrap_or(pos),
-                        format!(
-                            "the file declares `%YAML {}.{}`, but it is read as YAML 1.2: remove the `%YAML` line",
-                            v.major, v.minor
-                        ),
+                        Msg::DeclaredYaml {
+                            major: u64::from(v.major),
+                            minor: u64::from(v.minor),
+                        },
                     ));
                 }
                 self.doc = Doc::In;
@@ -230,12 +233,7 @@ impl<'s> Builder<'s> {
     /// Refuses the document once its values and anchored copies pass [`MAX_NODES`].
     fn check_budget(&self, pos: Pos) -> Result<(), SyntaxError> {
         if self.nodes.saturating_add(self.copies) > MAX_NODES {
-            return Err(error(
-                pos,
-                format!(
-                    "the document holds more than {MAX_NODES} values once aliases are expanded (an alias bomb, or far more data than a scenario or rule file needs)"
-                ),
-            ));
+            return Err(error(pos, Msg::ValuesOverBudget { max: MAX_NODES }));
         }
         Ok(())
     }
@@ -277,19 +275,18 @@ impl<'s> Builder<'s> {
         if self.wants_key() {
             if style == ScalarStyle::Plain {
                 if span.is_empty() {
-                    return Err(error(pos, "a key is missing before `:`"));
+                    return Err(error(pos, Fixed::KeyMissing));
                 }
                 if matches!(text.as_ref(), "~" | "null" | "Null" | "NULL") {
                     return Err(error(
                         pos,
-                        format!("found the key `{text}`, which is null: a key must be a name"),
+                        Msg::NullKey {
+                            key: text.to_string(),
+                        },
                     ));
                 }
                 if text == "<<" {
-                    return Err(error(
-                        pos,
-                        "found a merge key `<<`, which YAML 1.2 does not have: write the keys out in full",
-                    ));
+                    return Err(error(pos, Fixed::MergeKey));
                 }
             }
             let key = Key {
@@ -336,12 +333,11 @@ impl<'s> Builder<'s> {
         if let Some(first) = first {
             return Err(error(
                 key.pos,
-                format!(
-                    "duplicate key `{}` (first given on line {}, column {}): each key may appear only once in a mapping",
-                    short(&key.name),
-                    first.line,
-                    first.column
-                ),
+                Msg::DuplicateKey {
+                    key: short(&key.name).into_owned(),
+                    line: first.line,
+                    column: first.column,
+                },
             ));
         }
         if let Some(ix) = index {
@@ -371,14 +367,8 @@ impl<'s> Builder<'s> {
             return Err(self.tag_error(tag, span));
         }
         if self.wants_key() {
-            let what = match kind {
-                Kind::Seq(_) => "a list",
-                Kind::Map { .. } => "a mapping",
-            };
-            return Err(error(
-                pos,
-                format!("found {what} used as a key: a key must be a name"),
-            ));
+            let map = matches!(kind, Kind::Map { .. });
+            return Err(error(pos, Msg::CollectionKey { map }));
         }
         if self.frames.len() >= MAX_DEPTH {
             return Err(depth_error(pos));
@@ -435,26 +425,22 @@ impl<'s> Builder<'s> {
         if self.wants_key() {
             return Err(error(
                 pos,
-                format!(
-                    "found the alias `{}` used as a key: write the key itself",
-                    short(token)
-                ),
+                Msg::AliasKey {
+                    alias: short(token).into_owned(),
+                },
             ));
         }
         self.aliases += 1;
         if self.aliases > MAX_ALIASES {
-            return Err(error(
-                pos,
-                format!("the document uses more than {MAX_ALIASES} aliases"),
-            ));
+            return Err(error(pos, Msg::TooManyAliases { max: MAX_ALIASES }));
         }
         let Some((node, size)) = self.anchors.get(&id) else {
             let name = short(token.trim_start_matches('*'));
             return Err(error(
                 pos,
-                format!(
-                    "the alias `*{name}` is used inside the value it names (`&{name}`), which would never end: write the value out"
-                ),
+                Msg::SelfAlias {
+                    name: name.into_owned(),
+                },
             ));
         };
         let (mut node, size) = (node.clone(), *size);
@@ -487,20 +473,18 @@ impl<'s> Builder<'s> {
             .map_or_else(|| pos_of(&span.start), |m| pos_of(&m));
         let yaml_type = tag.suffix_in_namespace("tag:yaml.org,2002:");
         let advice = match yaml_type.as_deref() {
-            Some("str") => "remove it, and put the value in quotes to make it text",
-            Some("int" | "float" | "bool" | "null") => {
-                "remove it, and write the value without quotes"
-            }
-            Some("binary") => "remove it (binary data cannot be read)",
-            Some("map" | "seq" | "set" | "omap" | "pairs" | "timestamp") => "remove it",
-            _ => "remove it (nothing named in a file is ever executed, fetched or included)",
+            Some("str") => Fixed::TagStr,
+            Some("int" | "float" | "bool" | "null") => Fixed::TagScalar,
+            Some("binary") => Fixed::TagBinary,
+            Some("map" | "seq" | "set" | "omap" | "pairs" | "timestamp") => Fixed::TagRemove,
+            _ => Fixed::TagOther,
         };
         error(
             pos,
-            format!(
-                "found the tag `{}`, but tags are not supported: {advice}",
-                short(&written)
-            ),
+            Msg::Tag {
+                tag: short(&written).into_owned(),
+                advice,
+            },
         )
     }
 }
@@ -570,23 +554,19 @@ fn is_float(t: &str) -> bool {
 }
 
 fn depth_error(pos: Pos) -> SyntaxError {
-    error(
-        pos,
-        format!("the document is nested more than {MAX_DEPTH} levels deep"),
-    )
+    error(pos, Msg::NestedTooDeep { max: MAX_DEPTH })
 }
 
-fn unknown_alias(name: &str) -> String {
-    let name = short(name);
-    format!(
-        "the alias `*{name}` names no anchor: write `&{name}` on a value before using `*{name}`"
-    )
+fn unknown_alias(name: &str) -> Msg {
+    Msg::NoAnchor {
+        name: short(name).into_owned(),
+    }
 }
 
 /// The parser's error, in plain words.
 fn scan_error(src: &str, e: &ScanError) -> SyntaxError {
     let mut pos = pos_of(e.marker());
-    let message: Cow<'static, str> = match e.kind() {
+    let message: Msg = match e.kind() {
         ErrorKind::RecursionLimitExceeded => return depth_error(pos),
         ErrorKind::UnknownAnchor => {
             let name = e
@@ -601,62 +581,41 @@ fn scan_error(src: &str, e: &ScanError) -> SyntaxError {
                     &rest[..end]
                 })
                 .unwrap_or("");
-            unknown_alias(name).into()
+            unknown_alias(name)
         }
-        ErrorKind::UnexpectedEofFlowSequence => {
-            "the file ends inside a `[…]` list: close it with `]`".into()
-        }
+        ErrorKind::UnexpectedEofFlowSequence => Fixed::EofList.into(),
         ErrorKind::UnexpectedEofFlowMapping | ErrorKind::UnexpectedEofImplicitFlowMapping => {
-            "the file ends inside a `{…}` mapping: close it with `}`".into()
+            Fixed::EofMap.into()
         }
         ErrorKind::UnclosedFlowCollection { open } => {
             let close = if *open == '[' { ']' } else { '}' };
-            format!("this `{open}` is never closed: add `{close}`").into()
+            Msg::NeverClosed { open: *open, close }
         }
         ErrorKind::MismatchedFlowCollectionEnd { open, close } => {
             let want = if *open == '[' { ']' } else { '}' };
-            format!("a `{open}` is closed by `{close}`: write `{want}`").into()
+            Msg::ClosedBy {
+                open: *open,
+                close: *close,
+                want,
+            }
         }
-        ErrorKind::MisplacedFlowCollectionEnd => {
-            "found a closing bracket that closes nothing: remove it, or quote the text".into()
-        }
-        ErrorKind::ExpectedFlowMappingSeparator => {
-            "expected `,` or `}` here, to continue or close the `{…}` mapping".into()
-        }
-        ErrorKind::ExpectedFlowSequenceSeparator => {
-            "expected `,` or `]` here, to continue or close the `[…]` list".into()
-        }
-        ErrorKind::UnclosedQuotedScalar => {
-            "this quoted text is never closed: add the closing quote".into()
-        }
-        ErrorKind::MappingValueNotAllowed => {
-            "found `:` where no key can start: check this line's indentation, or quote a text that contains `: `"
-                .into()
-        }
-        ErrorKind::ExpectedBlockMappingKey => {
-            "expected a `key: value` line at this indentation: check the indentation".into()
-        }
-        ErrorKind::ExpectedBlockSequenceEntry => {
-            "expected a list item (`- …`) at this indentation: check the indentation".into()
-        }
-        ErrorKind::BlockSequenceEntryNotAllowed => {
-            "a list item (`- …`) cannot start here: put it on its own line, indented under its key"
-                .into()
-        }
-        ErrorKind::BlockEntryInFlowCollection => {
-            "found `-` inside `[…]` or `{…}`: separate items with `,` instead".into()
-        }
-        ErrorKind::InvalidBlockEntryWhitespace => "write a space after the `-` of a list item".into(),
-        ErrorKind::InvalidMappingValueWhitespace | ErrorKind::FlowMappingValueAdjacentCollection => {
-            "write a space after the `:` of a key".into()
-        }
+        ErrorKind::MisplacedFlowCollectionEnd => Fixed::StrayClose.into(),
+        ErrorKind::ExpectedFlowMappingSeparator => Fixed::FlowMapSep.into(),
+        ErrorKind::ExpectedFlowSequenceSeparator => Fixed::FlowListSep.into(),
+        ErrorKind::UnclosedQuotedScalar => Fixed::UnclosedQuote.into(),
+        ErrorKind::MappingValueNotAllowed => Fixed::StrayColon.into(),
+        ErrorKind::ExpectedBlockMappingKey => Fixed::ExpectedKeyLine.into(),
+        ErrorKind::ExpectedBlockSequenceEntry => Fixed::ExpectedItem.into(),
+        ErrorKind::BlockSequenceEntryNotAllowed => Fixed::ItemHere.into(),
+        ErrorKind::BlockEntryInFlowCollection => Fixed::DashInFlow.into(),
+        ErrorKind::InvalidBlockEntryWhitespace => Fixed::SpaceAfterDash.into(),
+        ErrorKind::InvalidMappingValueWhitespace
+        | ErrorKind::FlowMappingValueAdjacentCollection => Fixed::SpaceAfterColon.into(),
         ErrorKind::InvalidColonPlacement | ErrorKind::MappingKeyNotAllowed => {
-            "found a key where none can start: quote the text if the `:` or `?` belongs to it".into()
+            Fixed::KeyCannotStart.into()
         }
-        ErrorKind::SimpleKeyExpected | ErrorKind::InvalidSimpleKey => {
-            "a key must be on one line and followed by `:`".into()
-        }
-        ErrorKind::ExpectedNodeContent => "expected a value here".into(),
+        ErrorKind::SimpleKeyExpected | ErrorKind::InvalidSimpleKey => Fixed::OneLineKey.into(),
+        ErrorKind::ExpectedNodeContent => Fixed::ExpectedValue.into(),
         ErrorKind::TabNotAllowed
         | ErrorKind::TabInBlockIndentation
         | ErrorKind::TabInIndentation
@@ -665,70 +624,42 @@ fn scan_error(src: &str, e: &ScanError) -> SyntaxError {
             if let Some(column) = first_tab(src, pos.line) {
                 pos.column = column;
             }
-            "found a tab used for indentation: indent with spaces".into()
+            Fixed::TabIndent.into()
         }
         ErrorKind::InvalidIndentation
         | ErrorKind::InvalidFlowScalarIndent
         | ErrorKind::InvalidQuotedScalarIndent
-        | ErrorKind::InvalidBlockScalarIndent => {
-            "this line is not indented enough for the value it continues".into()
-        }
-        ErrorKind::BomInsideDocument => {
-            "found a byte-order mark (U+FEFF) inside the text: remove it".into()
-        }
+        | ErrorKind::InvalidBlockScalarIndent => Fixed::Underindented.into(),
+        ErrorKind::BomInsideDocument => Fixed::Bom.into(),
         ErrorKind::UnexpectedCharacter { character } => match character {
-            '`' => "a value cannot start with a backquote (YAML reserves it): put the text in quotes"
-                .into(),
-            '@' | '%' => format!(
-                "a value cannot start with `{character}` (YAML reserves it): put the text in quotes"
-            )
-            .into(),
-            '|' | '>' => format!(
-                "a `{character}` text block cannot be used inside `[…]` or `{{…}}`: put the text in quotes"
-            )
-            .into(),
-            c => format!(
-                "found the control character U+{:04X}: remove it (or write it as an escape in double quotes)",
-                u32::from(*c)
-            )
-            .into(),
+            '`' => Fixed::Backquote.into(),
+            '@' | '%' => Msg::ReservedStart { c: *character },
+            '|' | '>' => Msg::BlockInFlow { c: *character },
+            c => Msg::ControlChar {
+                code: u32::from(*c),
+            },
         },
         ErrorKind::CommentNotSeparated | ErrorKind::ExpectedWhitespace => {
-            "write a space before a `#` comment, or after an indicator such as `-`, `:` or `?`".into()
+            Fixed::CommentSpace.into()
         }
-        ErrorKind::CommentInterceptedScalar => {
-            "a comment interrupts a text that continues on the next line: move the comment".into()
-        }
+        ErrorKind::CommentInterceptedScalar => Fixed::CommentInside.into(),
         ErrorKind::InvalidTrailingSingleQuotedScalar
-        | ErrorKind::InvalidTrailingDoubleQuotedScalar => {
-            "found more text after the closing quote: quote the whole value".into()
-        }
+        | ErrorKind::InvalidTrailingDoubleQuotedScalar => Fixed::AfterQuote.into(),
         ErrorKind::UnknownQuotedScalarEscape
         | ErrorKind::InvalidQuotedScalarHexEscape
         | ErrorKind::InvalidLowSurrogateHexEscape
         | ErrorKind::InvalidLowSurrogate
         | ErrorKind::MissingLowSurrogate
         | ErrorKind::UnpairedLowSurrogate
-        | ErrorKind::InvalidUnicodeEscape => {
-            "found an invalid `\\` escape in double-quoted text: write `\\\\` for a backslash, or use single quotes"
-                .into()
-        }
-        ErrorKind::DocumentIndicatorInQuotedScalar => {
-            "found `---` or `...` at the start of a line inside quoted text: indent that line".into()
-        }
-        ErrorKind::InvalidDocumentEnd => {
-            "found more text after the end-of-document marker `...`".into()
-        }
+        | ErrorKind::InvalidUnicodeEscape => Fixed::BadEscape.into(),
+        ErrorKind::DocumentIndicatorInQuotedScalar => Fixed::MarkerInQuote.into(),
+        ErrorKind::InvalidDocumentEnd => Fixed::AfterDocEnd.into(),
         ErrorKind::ZeroBlockScalarIndent | ErrorKind::InvalidBlockScalarHeader => {
-            "a `|` or `>` text block must have its text on the following lines".into()
+            Fixed::BlockScalar.into()
         }
-        ErrorKind::PlainScalarStartsWithDashFlowIndicator | ErrorKind::UnexpectedEndOfPlainScalar => {
-            "found text that cannot start a value here: put it in quotes".into()
-        }
-        ErrorKind::MissingAnchorOrAliasName => {
-            "`&` or `*` must be followed by a name (an anchor or alias): put the text in quotes if it is text"
-                .into()
-        }
+        ErrorKind::PlainScalarStartsWithDashFlowIndicator
+        | ErrorKind::UnexpectedEndOfPlainScalar => Fixed::CannotStart.into(),
+        ErrorKind::MissingAnchorOrAliasName => Fixed::AnchorName.into(),
         ErrorKind::ExpectedTagBang
         | ErrorKind::ExpectedTagDirectiveBang
         | ErrorKind::InvalidGlobalTagCharacter
@@ -739,19 +670,11 @@ fn scan_error(src: &str, e: &ScanError) -> SyntaxError {
         | ErrorKind::InvalidTagUtf8LeadingByte
         | ErrorKind::InvalidTagUtf8TrailingByte
         | ErrorKind::InvalidTagUtf8
-        | ErrorKind::UndeclaredTagHandle => {
-            "found a tag (`!…`), but tags are not supported: remove it (quote the text if `!` belongs to it)"
-                .into()
-        }
-        ErrorKind::AnchorCountOverflow => {
-            format!("the document uses more than {MAX_ALIASES} aliases").into()
-        }
-        ErrorKind::UnsupportedYamlMajorVersion => {
-            "the file declares a YAML version other than 1.2: remove the `%YAML` line".into()
-        }
+        | ErrorKind::UndeclaredTagHandle => Fixed::TagMark.into(),
+        ErrorKind::AnchorCountOverflow => Msg::TooManyAliases { max: MAX_ALIASES },
+        ErrorKind::UnsupportedYamlMajorVersion => Fixed::OtherVersion.into(),
         ErrorKind::ExpectedDocumentStart | ErrorKind::MissingDocumentEndBeforeDirective => {
-            "a `%` directive line must be followed by `---`, at the start of the file: remove it (none is needed)"
-                .into()
+            Fixed::DirectiveStart.into()
         }
         ErrorKind::DuplicateVersionDirective
         | ErrorKind::DuplicateTagDirective
@@ -763,10 +686,8 @@ fn scan_error(src: &str, e: &ScanError) -> SyntaxError {
         | ErrorKind::InvalidDirectiveTerminator
         | ErrorKind::InvalidTagDirectiveTerminator
         | ErrorKind::DirectiveByteLimitExceeded { .. }
-        | ErrorKind::TooManyReservedDirectiveParams { .. } => {
-            "this `%` directive line is not valid: remove it (none is needed)".into()
-        }
-        _ => "found text YAML cannot read here".into(),
+        | ErrorKind::TooManyReservedDirectiveParams { .. } => Fixed::BadDirective.into(),
+        _ => Fixed::Unreadable.into(),
     };
     error(pos, message)
 }

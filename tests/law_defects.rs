@@ -209,3 +209,128 @@ fn ceasefire_wording_and_icops_origins() {
         assert!(ja.contains(w), "{w} missing from:\n{ja}");
     }
 }
+
+/// A report of a scenario given as text, in English.
+fn report_of(text: &str) -> Report {
+    let rs = rules();
+    let s = rs.parse_scenario(text, "case.yaml").expect("scenario");
+    let e = rs.evaluate(&s);
+    rs.report(&s, &e, Lang::En)
+}
+
+const PARTIES_GONE_PARTIAL_2005: &str = "\
+name: PKO 2005, parties gone, not impartial
+date: 2005-06-01
+stage: proposed
+operation: un_peacekeeping
+basis: {kind: un_security_council_resolution}
+un_command: true
+conflict: {occurred: true, parties_remain: false, ceasefire: none, host_is_party: false}
+consent: {host: given}
+impartial: false
+use_of_force: self_preservation
+tasks: [engineering]
+personnel: 400
+withdrawal_reserved: true
+";
+
+/// The audit's first defect: before 2016 the definition's closing words
+/// ("without favouring any of the parties") govern every case; only the 2016
+/// sub-item (ロ) drops impartiality where the parties no longer exist.
+#[test]
+fn impartiality_before_2016_is_required_even_where_the_parties_are_gone() {
+    let r = report_of(PARTIES_GONE_PARTIAL_2005);
+    assert_eq!(outcome_of(&r, "impartiality"), Outcome::Fail);
+    assert_eq!(r.verdict, peacecoop::Verdict::NotEligible);
+    // Deployed, the loss of impartiality triggers the withdrawal.
+    let deployed = report_of(&PARTIES_GONE_PARTIAL_2005.replace("proposed", "deployed"));
+    assert_eq!(outcome_of(&deployed, "withdrawal-triggered"), Outcome::Fail);
+    // Since 2016, sub-item (ロ): no party is left to favour.
+    let later = report_of(&PARTIES_GONE_PARTIAL_2005.replace("2005-06-01", "2017-06-01"));
+    assert_eq!(outcome_of(&later, "impartiality"), Outcome::Pass);
+}
+
+/// The preventive case (no conflict has occurred) keeps impartiality, and
+/// does not wait for whether parties "remain" (there were none).
+#[test]
+fn a_partial_preventive_operation_fails_whatever_is_said_of_the_parties() {
+    let text = "\
+name: ICOPS preventive, partial
+date: 2020-06-01
+stage: proposed
+operation: internationally_coordinated
+basis: {kind: organization_request, organization: EU}
+un_command: false
+conflict: {occurred: false, parties_remain: ~}
+consent: {host: given}
+impartial: false
+use_of_force: self_preservation
+tasks: [staff_officer]
+personnel: 4
+withdrawal_reserved: true
+";
+    let r = report_of(text);
+    assert_eq!(outcome_of(&r, "impartiality"), Outcome::Fail);
+    assert_eq!(r.verdict, peacecoop::Verdict::NotEligible);
+    assert!(
+        !r.depends_on_readings
+            .iter()
+            .any(|x| x == "parties-presumed"),
+        "{:?}",
+        r.depends_on_readings
+    );
+}
+
+/// Headquarters staff officers are not election work: under the default
+/// reading an election observation with them fails, as support tasks do.
+#[test]
+fn staff_officers_are_not_election_work() {
+    let text = "\
+name: Election observation with HQ staff officers
+date: 2005-06-01
+stage: proposed
+operation: election_observation
+basis: {kind: organization_request, organization: OSCE}
+un_command: false
+conflict: {occurred: true, parties_remain: true, ceasefire: agreed, host_is_party: false}
+consent: {host: given}
+impartial: true
+use_of_force: none
+tasks: [election_monitoring, staff_officer]
+personnel: 30
+withdrawal_reserved: true
+";
+    let r = report_of(text);
+    assert_eq!(outcome_of(&r, "election-observation-tasks"), Outcome::Fail);
+    let x = explanation(&r, "election-observation-tasks");
+    assert!(x.contains("staff officers"), "{x}");
+    let with = report_of(&format!(
+        "{text}readings: {{election-observation-tasks: with-support}}\n"
+    ));
+    assert_eq!(
+        outcome_of(&with, "election-observation-tasks"),
+        Outcome::Pass
+    );
+}
+
+/// Consent is cited per pillar: a relief case cites the relief provision,
+/// not the PKO, ICOPS or election ones.
+#[test]
+fn host_consent_cites_the_pillar_of_the_mission() {
+    let r = report("scenarios/rwanda-refugee-relief-1994.yaml", Lang::En);
+    let cites = &r.entry("host-consent").expect("rule").cites;
+    assert!(
+        cites.iter().any(|c| c.contains("humanitarian relief")),
+        "{cites:?}"
+    );
+    for other in [
+        "UN peacekeeping",
+        "internationally coordinated",
+        "election observation",
+    ] {
+        assert!(
+            !cites.iter().any(|c| c.contains(other)),
+            "{other}: {cites:?}"
+        );
+    }
+}

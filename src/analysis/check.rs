@@ -12,6 +12,7 @@ use crate::engine::interpret::Env;
 use crate::engine::logic::{self, Tri};
 use crate::engine::{NONE, RuleResult};
 use crate::error::{Code, Diagnostic};
+use crate::message::Msg;
 use crate::model::condition::{Condition, Test};
 use crate::model::date::Date;
 use crate::model::facts::{FactDefault, FactType};
@@ -68,10 +69,9 @@ impl RuleSet {
                     out.push(warn(
                         Code::NotAnalysed,
                         v,
-                        format!(
-                            "rule `{}`: not analysed: too many combinations to enumerate",
-                            rule.id
-                        ),
+                        Msg::TooManyCombinations {
+                            id: rule.id.to_string(),
+                        },
                     ));
                     total.applies = true;
                     total.fails = true;
@@ -81,11 +81,10 @@ impl RuleSet {
                     out.push(warn(
                         Code::VersionNeverApplies,
                         v,
-                        format!(
-                            "the version of rule `{}` in force {} can never apply: no facts satisfy `applies_if` in its period",
-                            rule.id,
-                            crate::report::period(&v.period, crate::model::Lang::En)
-                        ),
+                        Msg::VersionNeverApplies {
+                            id: rule.id.to_string(),
+                            period: v.period,
+                        },
                     ));
                 }
                 total.applies |= r.applies;
@@ -97,16 +96,17 @@ impl RuleSet {
                     out.push(warn(
                         Code::NeverApplies,
                         v,
-                        format!("rule `{}` can never apply", rule.id),
+                        Msg::NeverApplies {
+                            id: rule.id.to_string(),
+                        },
                     ));
                 } else if rule.kind.decides() && !total.fails {
                     out.push(warn(
                         Code::NeverFails,
                         v,
-                        format!(
-                            "rule `{}` can never fail: whatever the facts, it passes or does not apply",
-                            rule.id
-                        ),
+                        Msg::NeverFails {
+                            id: rule.id.to_string(),
+                        },
                     ));
                 }
             }
@@ -115,14 +115,11 @@ impl RuleSet {
             out.push(warn(
                 Code::NotAnalysed,
                 v,
-                format!(
-                    "rule `{id}`{}: not analysed: the analysis of the whole ruleset reached its limit of {MAX_TOTAL_WORK} steps",
-                    match more {
-                        0 => String::new(),
-                        1 => " and 1 more rule version".into(),
-                        n => format!(" and {n} more rule versions"),
-                    }
-                ),
+                Msg::WorkLimit {
+                    id: id.to_string(),
+                    more,
+                    max: MAX_TOTAL_WORK,
+                },
             ));
         }
         unused(law, &mut out);
@@ -130,7 +127,7 @@ impl RuleSet {
     }
 }
 
-fn warn(code: Code, v: &RuleVersion, message: String) -> Diagnostic {
+fn warn(code: Code, v: &RuleVersion, message: Msg) -> Diagnostic {
     Diagnostic::warning(code, v.location.clone(), message)
 }
 
@@ -186,7 +183,9 @@ fn unused(law: &Law, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::warning(
                 Code::UnusedFact,
                 f.location.clone(),
-                format!("fact `{}` is declared but no rule reads it", f.name),
+                Msg::UnusedFact {
+                    name: f.name.to_string(),
+                },
             ));
         }
     }
@@ -195,10 +194,9 @@ fn unused(law: &Law, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::warning(
                 Code::UnusedTerm,
                 law.terms[t].location.clone(),
-                format!(
-                    "term `{}` is defined but nothing uses it",
-                    law.terms[t].name
-                ),
+                Msg::UnusedTerm {
+                    name: law.terms[t].name.to_string(),
+                },
             ));
         }
     }
@@ -207,7 +205,9 @@ fn unused(law: &Law, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::warning(
                 Code::UnusedReading,
                 decl.location.clone(),
-                format!("reading `{}` is declared but no rule consults it", decl.id),
+                Msg::UnusedReading {
+                    id: decl.id.to_string(),
+                },
             ));
             continue;
         }
@@ -220,10 +220,11 @@ fn unused(law: &Law, out: &mut Vec<Diagnostic>) {
                 out.push(Diagnostic::warning(
                     Code::UndistinguishedOption,
                     decl.location.clone(),
-                    format!(
-                        "reading `{}`: no rule tells option `{}` apart from `{}`",
-                        decl.id, decl.options[o].id, decl.options[p].id
-                    ),
+                    Msg::Undistinguished {
+                        reading: decl.id.to_string(),
+                        a: decl.options[o].id.to_string(),
+                        b: decl.options[p].id.to_string(),
+                    },
                 ));
             }
         }

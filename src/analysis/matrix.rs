@@ -1,6 +1,7 @@
 //! Truth tables: the verdict for every combination of the values of chosen
 //! facts, the rest of the scenario held fixed.
 
+use crate::message::{Fixed, Msg, Named};
 use crate::model::Lang;
 use crate::model::condition::Test;
 use crate::model::facts::FactType;
@@ -107,6 +108,39 @@ pub enum MatrixError {
         /// The fact.
         name: String,
     },
+}
+
+impl MatrixError {
+    /// The problem and its help line, as messages to show in any language.
+    #[cfg_attr(not(feature = "cli"), allow(dead_code))] // the CLI shows it
+    pub(crate) fn msg(&self) -> (Msg, Option<Msg>) {
+        match self {
+            MatrixError::UnknownFact { name, suggestion } => (
+                Msg::Unknown {
+                    of: Named::Fact,
+                    name: name.clone(),
+                },
+                crate::error::did_you_mean(suggestion.clone()),
+            ),
+            MatrixError::WholeList { name, example } => (
+                Msg::WholeList {
+                    name: name.clone(),
+                    example: example.clone(),
+                },
+                None,
+            ),
+            MatrixError::TooLarge { rows, limit } => (
+                Msg::MatrixTooLarge {
+                    rows: *rows,
+                    limit: *limit,
+                },
+                None,
+            ),
+            MatrixError::Empty => (Fixed::NameAFact.into(), None),
+            MatrixError::Duplicate { name } => (Msg::VaryTwice { name: name.clone() }, None),
+            MatrixError::NoValues { name } => (Msg::NoValues { name: name.clone() }, None),
+        }
+    }
 }
 
 /// Resolves a dimension name against the vocabulary.

@@ -4,6 +4,7 @@
 
 use crate::engine::Evaluation;
 use crate::error::{Code, Diagnostic};
+use crate::message::{Fixed, Msg};
 use crate::model::facts::FactDefault;
 use crate::model::ids::ReadingSet;
 use crate::model::law::Law;
@@ -156,9 +157,11 @@ impl RuleSet {
                 return Err(Diagnostic::error(
                     Code::NotAnalysed,
                     Location::default(),
-                    format!("more than {MAX_COMBINATIONS} combinations of readings"),
+                    Msg::Combinations {
+                        max: MAX_COMBINATIONS,
+                    },
                 )
-                .with_help(Some("fix some readings with `--reading ID=OPTION`".into())));
+                .with_help(Some(Fixed::FixReadings.into())));
             }
         };
         let verdicts = self.verdicts_over(s, &vary, total);

@@ -313,7 +313,10 @@ impl RuleSet {
                             return Err(crate::error::Diagnostic::error(
                                 crate::error::Code::UnknownFact,
                                 crate::Location::default(),
-                                format!("unknown fact `{name}`"),
+                                crate::message::Msg::Unknown {
+                                    of: crate::message::Named::Fact,
+                                    name: name.to_string(),
+                                },
                             )
                             .with_help(crate::error::did_you_mean(s)));
                         }

@@ -2,7 +2,9 @@
 //! terminal, `NO_COLOR` honoured), write errors noticed and reported, loading
 //! the rules, and printing problems with the source line they point at.
 
-use crate::error::{Diagnostic, RulesetError, ScenarioError, Severity};
+use crate::error::{Diagnostic, RulesetError, ScenarioError};
+use crate::message::{Fixed, Msg};
+use crate::model::Lang;
 use crate::render::diagnostic;
 use crate::ruleset::{RuleSet, embedded_source};
 use std::collections::HashMap;
@@ -29,6 +31,8 @@ pub(crate) struct Io {
     failed: Option<std::io::Error>,
     /// The rule files read for this run, kept to quote their lines.
     kept: HashMap<String, Kept>,
+    /// The language of problems (`--lang`).
+    pub lang: Lang,
 }
 
 /// A rule file's text and where each of its lines starts.
@@ -78,6 +82,7 @@ impl Io {
             closed: false,
             failed: None,
             kept: HashMap::new(),
+            lang: Lang::En,
         }
     }
 
@@ -123,7 +128,8 @@ impl Io {
         }
         match self.failed.take() {
             Some(e) => {
-                self.eprint(&format!("error: cannot write the output: {e}\n"));
+                let msg = Msg::CannotWrite { why: e.to_string() };
+                self.eprint(&diagnostic::words(&msg, None, self.lang));
                 EXIT_BAD_INPUT
             }
             None => code,
@@ -132,11 +138,8 @@ impl Io {
 
     /// Prints a ruleset that did not load: every problem, with its source line.
     pub fn ruleset_error(&mut self, e: &RulesetError) {
-        let n = e.errors();
-        self.eprint(&format!(
-            "error: the ruleset has {n} error{}\n",
-            if n == 1 { "" } else { "s" }
-        ));
+        let msg = Msg::ErrorCount { n: e.errors() };
+        self.eprint(&diagnostic::words(&msg, None, self.lang));
         for d in &e.diagnostics {
             self.diagnostic(d);
         }
@@ -145,8 +148,8 @@ impl Io {
     /// Prints one ruleset diagnostic with its source line.
     pub fn diagnostic(&mut self, d: &Diagnostic) {
         let s = match self.kept.get(&d.location.file) {
-            Some(k) => diagnostic::diagnostic_line(d, k.line(d.location.line)),
-            None => diagnostic::diagnostic(d, embedded_source(&d.location.file)),
+            Some(k) => diagnostic::diagnostic_line_in(d, k.line(d.location.line), self.lang),
+            None => diagnostic::diagnostic_in(d, embedded_source(&d.location.file), self.lang),
         };
         self.eprint(&s);
     }
@@ -158,28 +161,25 @@ impl Io {
 
     /// Prints a scenario error, quoting `source` (the text read, if any).
     pub fn scenario_error(&mut self, e: &ScenarioError, source: Option<&str>) {
-        self.eprint(&diagnostic::scenario_error(e, source));
+        self.eprint(&diagnostic::scenario_error_in(e, source, self.lang));
     }
 
     /// Prints a problem of the command line itself.
     pub fn usage(&mut self, d: &Diagnostic) {
-        self.eprint(&diagnostic::plain(d));
+        self.eprint(&diagnostic::plain_in(d, self.lang));
     }
 
     /// Prints a problem with a file or folder (no source line to show).
     pub fn file_problem(&mut self, d: &Diagnostic) {
-        let sev = if d.severity == Severity::Error {
-            "error"
-        } else {
-            "warning"
-        };
+        let sev = diagnostic::severity(d.severity, self.lang);
         let mut s = format!(
             "{sev}: {}: {}\n",
             crate::render::clean(&d.location.to_string()),
-            crate::render::clean(&d.message)
+            crate::render::clean(&d.message_in(self.lang))
         );
-        if let Some(h) = &d.help {
-            s.push_str(&format!("  help: {}\n", crate::render::clean(h)));
+        if let Some(h) = d.help_in(self.lang) {
+            let help = crate::message::label(self.lang, crate::message::Label::Help);
+            s.push_str(&format!("  {help}: {}\n", crate::render::clean(&h)));
         }
         self.eprint(&s);
     }
@@ -192,7 +192,7 @@ impl Io {
         }
         problems
             .iter()
-            .filter(|d| d.severity == Severity::Error)
+            .filter(|d| d.severity == crate::error::Severity::Error)
             .count()
     }
 }
@@ -203,10 +203,11 @@ pub(crate) fn load_rules(dir: Option<&Path>, io: &mut Io) -> Option<RuleSet> {
     let res = match dir {
         Some(dir) => {
             if !dir.is_dir() {
-                io.eprint(&format!(
-                    "error: --rules `{}` is not a directory\n  help: pass the folder that holds the rule files, e.g. `--rules rules/`\n",
-                    crate::render::clean(&dir.display().to_string())
-                ));
+                let msg = Msg::RulesNotDir {
+                    dir: crate::render::clean(&dir.display().to_string()).into_owned(),
+                };
+                let help = Msg::Fixed(Fixed::RulesFolder);
+                io.eprint(&diagnostic::words(&msg, Some(&help), io.lang));
                 return None;
             }
             let read = crate::files::rule_texts(dir);

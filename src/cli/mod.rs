@@ -128,7 +128,11 @@ pub fn main() -> std::process::ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let text = e.render().ansi().to_string();
+            let japanese = e.use_stderr() && wants_japanese(std::env::args_os());
+            let text = match japanese {
+                true => japanese_usage_error(&e),
+                false => e.render().ansi().to_string(),
+            };
             if e.use_stderr() {
                 io.eprint(&text);
             } else {
@@ -155,4 +159,69 @@ pub fn main() -> std::process::ExitCode {
         Command::Man(a) => man::run(a, &mut io),
     };
     std::process::ExitCode::from(io.finish(code))
+}
+
+/// Whether the command line asks for Japanese (`--lang ja` or `--lang=ja`),
+/// read before clap has parsed it, so that its errors can be Japanese too.
+fn wants_japanese(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
+    let args: Vec<std::ffi::OsString> = args.collect();
+    args.iter().any(|a| a == "--lang=ja")
+        || args.windows(2).any(|w| w[0] == "--lang" && w[1] == "ja")
+}
+
+/// A command-line error in Japanese: what is wrong with which argument, the
+/// values it takes, and where to read the usage (clap's own text is English).
+fn japanese_usage_error(e: &clap::Error) -> String {
+    use crate::message::{Fixed, Msg, ticks_of};
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |k: ContextKind| e.get(k).map(ContextValue::to_string);
+    let strings = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::Strings(v)) => v.clone(),
+        Some(other) => vec![other.to_string()],
+        None => Vec::new(),
+    };
+    let arg = get(ContextKind::InvalidArg).unwrap_or_default();
+    let msg = match e.kind() {
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => Msg::ArgValue {
+            arg: arg.clone(),
+            value: get(ContextKind::InvalidValue).unwrap_or_default(),
+        },
+        ErrorKind::UnknownArgument => Msg::UnknownArgument { arg: arg.clone() },
+        ErrorKind::InvalidSubcommand => Msg::UnknownCommand {
+            name: get(ContextKind::InvalidSubcommand).unwrap_or_default(),
+        },
+        ErrorKind::MissingRequiredArgument => Msg::MissingArguments {
+            args: ticks_of(strings(ContextKind::InvalidArg).iter().map(String::as_str)),
+        },
+        ErrorKind::ArgumentConflict => Msg::ArgConflict {
+            arg: arg.clone(),
+            other: get(ContextKind::PriorArg).unwrap_or_default(),
+        },
+        _ => Fixed::BadCommandLine.into(),
+    };
+    let valid = strings(ContextKind::ValidValue);
+    let value = get(ContextKind::InvalidValue).unwrap_or_default();
+    let suggested = get(ContextKind::SuggestedSubcommand).or(get(ContextKind::SuggestedArg));
+    let help = if let Some(name) = suggested {
+        Msg::DidYouMean { name }
+    } else if !valid.is_empty() {
+        Msg::ValidValues {
+            list: ticks_of(valid.iter().map(String::as_str)),
+        }
+    } else if arg.starts_with("--date") {
+        match value.parse::<crate::model::Date>() {
+            Err(d) => d.msg(),
+            Ok(_) => Fixed::BadCommandLine.into(),
+        }
+    } else if arg.starts_with("--reading") {
+        Fixed::ReadingForm.into()
+    } else {
+        let command = std::env::args()
+            .skip(1)
+            .find(|a| !a.starts_with('-'))
+            .filter(|a| Cli::command().find_subcommand(a).is_some())
+            .map_or_else(|| "peacecoop".to_owned(), |c| format!("peacecoop {c}"));
+        Msg::SeeHelp { command }
+    };
+    crate::render::diagnostic::words(&msg, Some(&help), crate::model::Lang::Ja)
 }

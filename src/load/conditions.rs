@@ -5,6 +5,7 @@ use super::keys::{COND_HEADS, FACT_TESTS};
 use super::reader::{Loader, at, ticks};
 use super::values::literal;
 use crate::error::{Code, did_you_mean, suggest};
+use crate::message::{Fixed, Found, Msg, Named, Part, Shape, TestOn};
 use crate::model::condition::{CmpOp, Condition, OutcomeSet, Test};
 use crate::model::facts::FactType;
 use crate::model::outcome::Outcome;
@@ -25,11 +26,10 @@ impl Loader {
                 self.err(
                     Code::RulesetTooLarge,
                     at(file, node.pos),
-                    format!("the ruleset's conditions hold more than {MAX_CONDITION_NODES} parts"),
-                    Some(
-                        "a ruleset this large is not a statute: split it, or share parts as terms"
-                            .into(),
-                    ),
+                    Msg::ConditionParts {
+                        max: MAX_CONDITION_NODES,
+                    },
+                    Some(Fixed::SplitRuleset.into()),
                 );
             }
             return None;
@@ -41,11 +41,12 @@ impl Loader {
                 self.err(
                     Code::InvalidCondition,
                     at(file, node.pos),
-                    format!("expected a condition, found {}", other.kind()),
-                    Some(format!(
-                        "a condition is `true`, `false` or a mapping starting with one of {}",
-                        ticks(COND_HEADS)
-                    )),
+                    Msg::ExpectedCondition {
+                        found: Shape::of(other),
+                    },
+                    Some(Msg::ConditionForms {
+                        heads: ticks(COND_HEADS),
+                    }),
                 );
                 return None;
             }
@@ -62,33 +63,26 @@ impl Loader {
             self.err(
                 Code::InvalidCondition,
                 at(file, node.pos),
-                format!(
-                    "a condition needs exactly one of {}, found {}",
-                    ticks(COND_HEADS),
-                    heads.len()
-                ),
-                suggest(first, COND_HEADS.iter().copied()).map(|s| format!("did you mean `{s}`?")),
+                Msg::OneHead {
+                    heads: ticks(COND_HEADS),
+                    found: heads.len(),
+                },
+                did_you_mean(suggest(first, COND_HEADS.iter().copied())),
             );
             return None;
         }
         let (head, arg) = heads[0];
         match head.name.as_str() {
             "all" | "any" => {
-                self.fields(
-                    file,
-                    node,
-                    &[head.name.as_str()],
-                    "an `all`/`any` condition",
-                )?;
+                self.fields(file, node, &[head.name.as_str()], Part::AllAny)?;
                 let Y::Seq(items) = &arg.value else {
                     self.err(
                         Code::InvalidCondition,
                         at(file, arg.pos),
-                        format!(
-                            "`{}` takes a list of conditions, found {}",
-                            head.name,
-                            arg.value.kind()
-                        ),
+                        Msg::TakesList {
+                            head: head.name.clone(),
+                            found: Shape::of(&arg.value),
+                        },
                         None,
                     );
                     return None;
@@ -111,16 +105,16 @@ impl Loader {
                 })
             }
             "not" => {
-                self.fields(file, node, &["not"], "a `not` condition")?;
+                self.fields(file, node, &["not"], Part::NotCond)?;
                 Some(Condition::Not(Box::new(self.cond(file, arg)?)))
             }
             "term" => {
-                self.fields(file, node, &["term"], "a `term` condition")?;
+                self.fields(file, node, &["term"], Part::TermCond)?;
                 let Y::Str(name) = &arg.value else {
                     self.err(
                         Code::InvalidCondition,
                         at(file, arg.pos),
-                        "`term` takes the name of a term".into(),
+                        Fixed::TermTakesName.into(),
                         None,
                     );
                     return None;
@@ -142,7 +136,10 @@ impl Loader {
             self.err(
                 Code::UnknownTerm,
                 at(file, pos),
-                format!("unknown term `{name}`"),
+                Msg::Unknown {
+                    of: Named::Term,
+                    name: name.into(),
+                },
                 did_you_mean(s),
             );
             return None;
@@ -163,10 +160,9 @@ impl Loader {
                     .map(|&t| self.terms[t].name.as_str())
                     .collect();
                 chain.push(&self.terms[idx].name);
-                let msg = format!(
-                    "terms refer to each other in a cycle: {}",
-                    chain.join(" -> ")
-                );
+                let msg = Msg::TermCycle {
+                    chain: chain.join(" -> "),
+                };
                 self.err(Code::TermCycle, at(file, pos), msg, None);
                 self.terms[idx].state = 3;
                 return false;
@@ -174,15 +170,15 @@ impl Loader {
             _ => {}
         }
         if self.term_stack.len() >= MAX_TERM_DEPTH {
-            let msg = format!(
-                "terms nest more than {MAX_TERM_DEPTH} deep (at `{}`)",
-                self.terms[idx].name
-            );
+            let msg = Msg::TermTooDeep {
+                max: MAX_TERM_DEPTH,
+                term: self.terms[idx].name.clone(),
+            };
             self.err(
                 Code::TermTooDeep,
                 at(file, pos),
                 msg,
-                Some("define terms directly in facts rather than through long chains".into()),
+                Some(Fixed::TermChains.into()),
             );
             self.terms[idx].state = 3;
             return false;
@@ -209,7 +205,7 @@ impl Loader {
         node: &Node,
         arg: &Node,
     ) -> Option<Condition> {
-        let f = self.fields(file, node, &["reading", "is", "in"], "a reading test")?;
+        let f = self.fields(file, node, &["reading", "is", "in"], Part::ReadingTest)?;
         let reading = self.reading_ref(file, arg)?;
         let words: Vec<&Node> = match (f.node("is"), f.node("in")) {
             (Some(n), None) => vec![n],
@@ -224,7 +220,7 @@ impl Loader {
                 self.err(
                     Code::InvalidCondition,
                     at(file, node.pos),
-                    "a reading test needs `is: <option>` or `in: [<options>]`".into(),
+                    Fixed::ReadingTestForm.into(),
                     None,
                 );
                 return None;
@@ -245,8 +241,14 @@ impl Loader {
                         Y::Str(s) => suggest(s, ids.iter().copied()),
                         _ => None,
                     };
-                    let msg = format!("reading `{}` has no option `{}`", r.id, w.value);
-                    let help = did_you_mean(s).or(Some(format!("options: {}", ticks(&ids))));
+                    let msg = Msg::NoOption {
+                        reading: r.id.to_string(),
+                        option: w.value.to_string(),
+                    };
+                    let help = did_you_mean(s).or(Some(Msg::Options {
+                        list: ticks(&ids),
+                        its: false,
+                    }));
                     self.err(Code::UnknownOption, at(file, w.pos), msg, help);
                     return None;
                 }
@@ -258,12 +260,12 @@ impl Loader {
     pub(super) fn fact_cond(&mut self, file: &str, node: &Node, arg: &Node) -> Option<Condition> {
         let mut allowed = vec!["fact"];
         allowed.extend_from_slice(FACT_TESTS);
-        let f = self.fields(file, node, &allowed, "a fact test")?;
+        let f = self.fields(file, node, &allowed, Part::FactTest)?;
         let Y::Str(name) = &arg.value else {
             self.err(
                 Code::InvalidCondition,
                 at(file, arg.pos),
-                "`fact` takes a fact name".into(),
+                Fixed::FactTakesName.into(),
                 None,
             );
             return None;
@@ -273,11 +275,11 @@ impl Loader {
             self.err(
                 Code::UnknownFact,
                 at(file, arg.pos),
-                format!("unknown fact `{name}`"),
-                Some(s.map_or_else(
-                    || "declare it under `facts:`".to_owned(),
-                    |s| format!("did you mean `{s}`?"),
-                )),
+                Msg::Unknown {
+                    of: Named::Fact,
+                    name: name.into(),
+                },
+                did_you_mean(s).or(Some(Msg::DeclareUnder { section: "facts" })),
             );
             return None;
         };
@@ -290,7 +292,9 @@ impl Loader {
             self.err(
                 Code::InvalidCondition,
                 at(file, node.pos),
-                format!("a fact test needs exactly one of {}", ticks(FACT_TESTS)),
+                Msg::FactTestOne {
+                    tests: ticks(FACT_TESTS),
+                },
                 None,
             );
             return None;
@@ -298,14 +302,12 @@ impl Loader {
         let (tk, tv) = tests[0];
         let decl = &mut self.vocab.facts[id.0 as usize];
         let ty_kw = decl.ty.keyword();
-        let res: Result<Test, String> = match (tk.name.as_str(), &decl.ty) {
+        let res: Result<Test, Msg> = match (tk.name.as_str(), &decl.ty) {
             ("is_set", _) => match tv.value {
                 Y::Bool(true) => Ok(Test::IsSet),
-                _ => Err("`is_set` takes `true` (write `not:` around it for the opposite)".into()),
+                _ => Err(Fixed::IsSetTrue.into()),
             },
-            ("is", FactType::List(_)) => Err(format!(
-                "`{name}` is a list: use `contains`, `contains_any` or `contains_all`"
-            )),
+            ("is", FactType::List(_)) => Err(Msg::IsOnList { name: name.into() }),
             ("is", _) => literal(decl, tv).map(Test::Is),
             ("in", FactType::Enum(_) | FactType::Text) => match &tv.value {
                 Y::Seq(items) => {
@@ -315,12 +317,7 @@ impl Loader {
                         match literal(decl, it) {
                             Ok(Value::Enum(i)) => mask |= 1 << i,
                             Ok(Value::Sym(s)) if s < 64 => mask |= 1 << s,
-                            Ok(_) => {
-                                err = Some(
-                                    "too many distinct names for one text fact (64 at most)"
-                                        .to_owned(),
-                                )
-                            }
+                            Ok(_) => err = Some(Fixed::TooManyNames.into()),
                             Err(e) => err = Some(e),
                         }
                     }
@@ -329,11 +326,17 @@ impl Loader {
                         None => Ok(Test::In(mask)),
                     }
                 }
-                _ => Err("`in` takes a list of values".into()),
+                _ => Err(Msg::Takes {
+                    key: "in".into(),
+                    one: false,
+                }),
             },
-            ("in", _) => Err(format!(
-                "`in` works on enum and text facts; `{name}` is {ty_kw}"
-            )),
+            ("in", _) => Err(Msg::WorksOn {
+                test: "in".into(),
+                on: TestOn::EnumText,
+                name: name.into(),
+                ty: ty_kw,
+            }),
             (
                 "at_least" | "at_most" | "before" | "after",
                 FactType::Int { .. } | FactType::Date,
@@ -347,14 +350,16 @@ impl Loader {
                 match literal(decl, tv) {
                     Ok(Value::Int(i)) => Ok(Test::Cmp(op, i)),
                     Ok(Value::Date(d)) => Ok(Test::Cmp(op, d.ordinal())),
-                    Ok(_) => Err("expected a number or a date".into()),
+                    Ok(_) => Err(Fixed::NumberOrDate.into()),
                     Err(e) => Err(e),
                 }
             }
-            ("at_least" | "at_most" | "before" | "after", _) => Err(format!(
-                "`{}` compares integers and dates; `{name}` is {ty_kw}",
-                tk.name
-            )),
+            ("at_least" | "at_most" | "before" | "after", _) => Err(Msg::WorksOn {
+                test: tk.name.clone(),
+                on: TestOn::IntDate,
+                name: name.into(),
+                ty: ty_kw,
+            }),
             ("contains" | "contains_any" | "contains_all", FactType::List(vals)) => {
                 let items: Vec<&Node> = match (&tv.value, tk.name.as_str()) {
                     (Y::Seq(items), "contains_any" | "contains_all") => items.iter().collect(),
@@ -363,15 +368,10 @@ impl Loader {
                         self.err(
                             Code::InvalidCondition,
                             at(file, tv.pos),
-                            format!(
-                                "`{}` takes {}",
-                                tk.name,
-                                if tk.name == "contains" {
-                                    "one value"
-                                } else {
-                                    "a list of values"
-                                }
-                            ),
+                            Msg::Takes {
+                                key: tk.name.clone(),
+                                one: tk.name == "contains",
+                            },
                             None,
                         );
                         return None;
@@ -385,18 +385,18 @@ impl Loader {
                             Some(i) => mask |= 1 << i,
                             None => {
                                 let sug = suggest(s, vals.iter().map(|v| v.name.as_str()));
-                                err = Some(format!(
-                                    "`{s}` is not a value of `{name}`{}",
-                                    sug.map(|s| format!(" (did you mean `{s}`?)"))
-                                        .unwrap_or_default()
-                                ));
+                                err = Some(Msg::NotAValueOf {
+                                    value: s.clone(),
+                                    fact: name.into(),
+                                    suggestion: sug,
+                                });
                             }
                         },
                         other => {
-                            err = Some(format!(
-                                "expected a value of `{name}`, found {}",
-                                other.kind()
-                            ))
+                            err = Some(Msg::ValueOfExpected {
+                                fact: name.into(),
+                                found: Shape::of(other),
+                            })
                         }
                     }
                 }
@@ -406,11 +406,13 @@ impl Loader {
                     None => Ok(Test::ContainsAll(mask)),
                 }
             }
-            ("contains" | "contains_any" | "contains_all", _) => Err(format!(
-                "`{}` works on list facts; `{name}` is {ty_kw}",
-                tk.name
-            )),
-            _ => Err("unsupported test".into()),
+            ("contains" | "contains_any" | "contains_all", _) => Err(Msg::WorksOn {
+                test: tk.name.clone(),
+                on: TestOn::List,
+                name: name.into(),
+                ty: ty_kw,
+            }),
+            _ => Err(Fixed::UnsupportedTest.into()),
         };
         match res {
             Ok(test) => Some(Condition::Fact { fact: id, test }),
@@ -422,12 +424,12 @@ impl Loader {
     }
 
     pub(super) fn rule_cond(&mut self, file: &str, node: &Node, arg: &Node) -> Option<Condition> {
-        let f = self.fields(file, node, &["rule", "is", "in"], "a rule reference")?;
+        let f = self.fields(file, node, &["rule", "is", "in"], Part::RuleRef)?;
         let Y::Str(id) = &arg.value else {
             self.err(
                 Code::InvalidCondition,
                 at(file, arg.pos),
-                "`rule` takes a rule id".into(),
+                Fixed::RuleTakesId.into(),
                 None,
             );
             return None;
@@ -437,8 +439,11 @@ impl Loader {
             self.err(
                 Code::UnknownRule,
                 at(file, arg.pos),
-                format!("unknown rule `{id}`"),
-                s.map(|s| format!("did you mean `{s}`?")),
+                Msg::Unknown {
+                    of: Named::Rule,
+                    name: id.clone(),
+                },
+                did_you_mean(s),
             );
             return None;
         };
@@ -458,7 +463,7 @@ impl Loader {
                 self.err(
                     Code::InvalidCondition,
                     at(file, node.pos),
-                    "a rule reference needs `is: <outcome>` or `in: [<outcomes>]`".into(),
+                    Fixed::RuleRefForm.into(),
                     None,
                 );
                 return None;
@@ -476,8 +481,10 @@ impl Loader {
                     self.err(
                         Code::InvalidValue,
                         at(file, w.pos),
-                        format!("expected an outcome, found {}", w.value),
-                        Some("outcomes are `pass`, `fail`, `undetermined`, `not_applicable`, `not_in_force`".into()),
+                        Msg::ExpectedOutcome {
+                            found: Found::bare(&w.value),
+                        },
+                        Some(Fixed::OutcomesAre.into()),
                     );
                     return None;
                 }

@@ -5,6 +5,7 @@ use super::keys;
 use super::reader::{Loader, at, ticks};
 use super::values::value_of;
 use crate::error::{Code, did_you_mean, suggest};
+use crate::message::{Fixed, Msg, Named, Part, Shape};
 use crate::model::facts::{EnumValue, FactDecl, FactDefault, FactType, Side};
 use crate::model::ids::{FactId, MAX_FACTS};
 use crate::model::value::Value;
@@ -20,7 +21,7 @@ fn valid_fact_name(name: &str) -> bool {
 
 impl Loader {
     pub(super) fn fact_decl(&mut self, file: &str, node: &Node) {
-        let Some(f) = self.fields(file, node, keys::FACT, "a fact declaration") else {
+        let Some(f) = self.fields(file, node, keys::FACT, Part::FactDecl) else {
             return;
         };
         let Some(name) = self.string(file, &f, "name", node) else {
@@ -31,11 +32,8 @@ impl Loader {
             self.err(
                 Code::InvalidName,
                 loc,
-                format!("`{name}` is not a valid fact name"),
-                Some(
-                    "use lower-case words joined by `_`, grouped with dots: `conflict.ceasefire`"
-                        .into(),
-                ),
+                Msg::BadFactName { name: name.clone() },
+                Some(Fixed::FactNameForm.into()),
             );
             return;
         }
@@ -43,7 +41,7 @@ impl Loader {
             self.err(
                 Code::ReservedName,
                 loc,
-                format!("`{name}` is reserved for scenario metadata"),
+                Msg::Reserved { name: name.clone() },
                 None,
             );
             return;
@@ -52,7 +50,10 @@ impl Loader {
             self.err(
                 Code::DuplicateFact,
                 loc,
-                format!("fact `{name}` is declared twice"),
+                Msg::Twice {
+                    of: Named::Fact,
+                    name: name.clone(),
+                },
                 None,
             );
             return;
@@ -65,9 +66,10 @@ impl Loader {
             self.err(
                 Code::FactGroupClash,
                 loc,
-                format!(
-                    "`{name}` and `{o}` cannot both be facts: one would be a group of the other"
-                ),
+                Msg::GroupClash {
+                    a: name.clone(),
+                    b: o.to_string(),
+                },
                 None,
             );
             return;
@@ -83,7 +85,9 @@ impl Loader {
             self.err(
                 Code::UnusedKey,
                 at(file, k.pos),
-                format!("`values` only belongs to enum and list facts, not {ty_name}"),
+                Msg::ValuesOnlyFor {
+                    ty: ty_name.clone(),
+                },
                 None,
             );
         }
@@ -103,8 +107,13 @@ impl Loader {
                     self.err(
                         Code::InvalidValue,
                         at(file, *pos),
-                        format!("unknown side `{other}`"),
-                        Some(format!("expected one of {}", ticks(keys::SIDES))),
+                        Msg::Unknown {
+                            of: Named::Side,
+                            name: other.into(),
+                        },
+                        Some(Msg::OneOf {
+                            list: ticks(keys::SIDES),
+                        }),
                     );
                     None
                 }
@@ -113,8 +122,12 @@ impl Loader {
                 self.err(
                     Code::InvalidValue,
                     at(file, n.pos),
-                    format!("`side` must be a word, found {}", n.value.kind()),
-                    Some(format!("expected one of {}", ticks(keys::SIDES))),
+                    Msg::SideWord {
+                        found: Shape::of(&n.value),
+                    },
+                    Some(Msg::OneOf {
+                        list: ticks(keys::SIDES),
+                    }),
                 );
                 None
             }
@@ -136,7 +149,10 @@ impl Loader {
             self.err(
                 Code::TooManyFacts,
                 loc,
-                format!("at most {MAX_FACTS} facts can be declared"),
+                Msg::TooMany {
+                    of: Named::Fact,
+                    max: MAX_FACTS,
+                },
                 None,
             );
             return;
@@ -175,7 +191,7 @@ impl Loader {
                         self.err(
                             Code::InvalidBound,
                             at(file, n.pos),
-                            format!("`{k}` must be an integer"),
+                            Msg::MustBeInteger { key: k.into() },
                             None,
                         );
                         dflt
@@ -186,7 +202,7 @@ impl Loader {
                     self.err(
                         Code::InvalidBound,
                         at(file, node.pos),
-                        format!("`min` {min} is above `max` {max}"),
+                        Msg::MinAboveMax { min, max },
                         None,
                     );
                 }
@@ -202,8 +218,8 @@ impl Loader {
                     )) if !m.is_empty() => {
                         let mut out = Vec::new();
                         for (k, v) in m {
-                            let what = format!("the description of value `{}`", k.name);
-                            let description = self.text_node(file, v, &what).unwrap_or_default();
+                            let what = Part::ValueDescription(k.name.clone());
+                            let description = self.text_node(file, v, what).unwrap_or_default();
                             out.push(EnumValue {
                                 name: k.name.clone().into(),
                                 description,
@@ -215,7 +231,7 @@ impl Loader {
                         self.err(
                             Code::InvalidValues,
                             at(file, n.pos),
-                            "`values` must map each value to its description".into(),
+                            Fixed::ValuesMapping.into(),
                             None,
                         );
                         Vec::new()
@@ -224,7 +240,7 @@ impl Loader {
                         self.err(
                             Code::MissingKey,
                             at(file, node.pos),
-                            format!("an {ty_name} fact needs `values`"),
+                            Msg::NeedsValues { ty: ty_name.into() },
                             None,
                         );
                         Vec::new()
@@ -234,7 +250,7 @@ impl Loader {
                     self.err(
                         Code::TooManyValues,
                         at(file, node.pos),
-                        "at most 64 values per fact".into(),
+                        Fixed::TooManyValues.into(),
                         None,
                     );
                 }
@@ -250,12 +266,15 @@ impl Loader {
                 self.err(
                     Code::UnknownType,
                     at(file, f.node("type").map_or(node.pos, |n| n.pos)),
-                    format!("unknown fact type `{other}`"),
-                    Some(
-                        did_you_mean(s).unwrap_or_else(|| {
-                            format!("expected one of {}", ticks(keys::FACT_TYPES))
-                        }),
-                    ),
+                    Msg::Unknown {
+                        of: Named::FactType,
+                        name: other.into(),
+                    },
+                    did_you_mean(s).or_else(|| {
+                        Some(Msg::OneOf {
+                            list: ticks(keys::FACT_TYPES),
+                        })
+                    }),
                 );
                 return None;
             }
@@ -268,12 +287,7 @@ impl Loader {
             return Some(FactDefault::Today);
         }
         if let Y::Map(_) = dn.value {
-            let f = self.fields(
-                file,
-                dn,
-                keys::READING_DEFAULT,
-                "a default chosen by a reading",
-            )?;
+            let f = self.fields(file, dn, keys::READING_DEFAULT, Part::ReadingDefault)?;
             let rn = f
                 .node("reading")
                 .or_else(|| self.missing(file, dn, "reading"))?;
@@ -285,7 +299,7 @@ impl Loader {
                 self.err(
                     Code::InvalidDefault,
                     at(file, vn.pos),
-                    "`values` maps each option of the reading to a value".into(),
+                    Fixed::DefaultByReading.into(),
                     None,
                 );
                 return None;
@@ -297,7 +311,10 @@ impl Loader {
                 let Some(o) = self.readings[reading].option(&k.name) else {
                     let r = &self.readings[reading];
                     let s = suggest(&k.name, r.options.iter().map(|o| o.id.as_str()));
-                    let msg = format!("reading `{}` has no option `{}`", r.id, k.name);
+                    let msg = Msg::NoOption {
+                        reading: r.id.to_string(),
+                        option: k.name.clone(),
+                    };
                     self.err(Code::UnknownOption, at(file, k.pos), msg, did_you_mean(s));
                     continue;
                 };
@@ -306,10 +323,11 @@ impl Loader {
             }
             if let Some(o) = seen.iter().position(|s| !s) {
                 let r = &self.readings[reading];
-                let msg = format!(
-                    "the default of `{}` gives no value for option `{}` of reading `{}`",
-                    decl.name, r.options[o].id, r.id
-                );
+                let msg = Msg::DefaultGap {
+                    fact: decl.name.to_string(),
+                    option: r.options[o].id.to_string(),
+                    reading: r.id.to_string(),
+                };
                 self.err(Code::MissingKey, at(file, vn.pos), msg, None);
             }
             return Some(FactDefault::ByReading(reading, values));
@@ -324,10 +342,11 @@ impl Loader {
                 self.err(
                     Code::InvalidDefault,
                     at(file, n.pos),
-                    format!(
-                        "default of `{}`: found {}, expected {}",
-                        decl.name, e.found, e.expected
-                    ),
+                    Msg::BadDefault {
+                        fact: decl.name.to_string(),
+                        found: e.found,
+                        expected: e.expected,
+                    },
                     e.hint,
                 );
                 None

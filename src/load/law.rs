@@ -4,6 +4,7 @@
 use super::keys;
 use super::reader::{Loader, at, ticks};
 use crate::error::{Code, did_you_mean, suggest};
+use crate::message::{Fixed, Msg, Named, Part, Shape};
 use crate::model::decls::{About, LawVersion, Principle, Reading, ReadingOption, Source};
 use crate::model::ids::{MAX_READINGS, ReadingId};
 use crate::model::strings::Str;
@@ -11,7 +12,7 @@ use crate::tree::{Node, Value as Y};
 
 impl Loader {
     pub(super) fn about(&mut self, file: &str, node: &Node, about: &mut About) {
-        let Some(f) = self.fields(file, node, keys::ABOUT, "`about`") else {
+        let Some(f) = self.fields(file, node, keys::ABOUT, Part::Key("about".into())) else {
             return;
         };
         if let Some(t) = self.text(file, &f, "title", node) {
@@ -26,7 +27,7 @@ impl Loader {
     }
 
     pub(super) fn source(&mut self, file: &str, node: &Node) {
-        let Some(f) = self.fields(file, node, keys::SOURCE, "a source") else {
+        let Some(f) = self.fields(file, node, keys::SOURCE, Part::Source) else {
             return;
         };
         let Some(id) = self.id(file, &f, "id", node) else {
@@ -36,7 +37,10 @@ impl Loader {
             self.err(
                 Code::DuplicateSource,
                 at(file, node.pos),
-                format!("source `{id}` is declared twice"),
+                Msg::Twice {
+                    of: Named::Source,
+                    name: id.clone(),
+                },
                 None,
             );
             return;
@@ -49,12 +53,15 @@ impl Loader {
             self.err(
                 Code::InvalidValue,
                 at(file, f.node("kind").map_or(node.pos, |n| n.pos)),
-                format!("unknown kind of source `{kind}`"),
-                Some(
-                    did_you_mean(s).unwrap_or_else(|| {
-                        format!("expected one of {}", ticks(keys::SOURCE_KINDS))
-                    }),
-                ),
+                Msg::Unknown {
+                    of: Named::SourceKind,
+                    name: kind.clone(),
+                },
+                did_you_mean(s).or_else(|| {
+                    Some(Msg::OneOf {
+                        list: ticks(keys::SOURCE_KINDS),
+                    })
+                }),
             );
         }
         let note = self.opt_text(file, &f, "note");
@@ -68,7 +75,7 @@ impl Loader {
     }
 
     pub(super) fn reading(&mut self, file: &str, node: &Node) {
-        let Some(f) = self.fields(file, node, keys::READING, "a reading") else {
+        let Some(f) = self.fields(file, node, keys::READING, Part::Reading) else {
             return;
         };
         let Some(id) = self.id(file, &f, "id", node) else {
@@ -78,7 +85,10 @@ impl Loader {
             self.err(
                 Code::DuplicateReading,
                 at(file, node.pos),
-                format!("reading `{id}` is declared twice"),
+                Msg::Twice {
+                    of: Named::Reading,
+                    name: id.clone(),
+                },
                 None,
             );
             return;
@@ -87,7 +97,10 @@ impl Loader {
             self.err(
                 Code::TooManyReadings,
                 at(file, node.pos),
-                format!("at most {MAX_READINGS} readings can be declared"),
+                Msg::TooMany {
+                    of: Named::Reading,
+                    max: MAX_READINGS,
+                },
                 None,
             );
             return;
@@ -100,7 +113,8 @@ impl Loader {
                 ..
             }) if items.len() >= 2 && items.len() <= 64 => {
                 for it in items {
-                    let Some(of) = self.fields(file, it, keys::READING_OPTION, "an option") else {
+                    let Some(of) = self.fields(file, it, keys::READING_OPTION, Part::ReadingOption)
+                    else {
                         continue;
                     };
                     let Some(oid) = self.id(file, &of, "id", it) else {
@@ -110,7 +124,10 @@ impl Loader {
                         self.err(
                             Code::DuplicateReading,
                             at(file, it.pos),
-                            format!("reading `{id}` has option `{oid}` twice"),
+                            Msg::OptionTwice {
+                                reading: id.clone(),
+                                option: oid.clone(),
+                            },
                             None,
                         );
                         continue;
@@ -131,7 +148,7 @@ impl Loader {
                 self.err(
                     Code::ExpectedList,
                     at(file, n.pos),
-                    "`options` must be a list of 2 to 64 options".into(),
+                    Fixed::OptionsList.into(),
                     None,
                 );
             }
@@ -150,7 +167,10 @@ impl Loader {
                     self.err(
                         Code::UnknownOption,
                         at(file, *pos),
-                        format!("the default `{d}` is not an option of reading `{id}`"),
+                        Msg::DefaultNotOption {
+                            default: d.clone(),
+                            reading: id.clone(),
+                        },
                         did_you_mean(s),
                     );
                     0
@@ -160,7 +180,9 @@ impl Loader {
                 self.err(
                     Code::InvalidValue,
                     at(file, n.pos),
-                    format!("`default` must be an option id, found {}", n.value.kind()),
+                    Msg::DefaultId {
+                        found: Shape::of(&n.value),
+                    },
                     None,
                 );
                 0
@@ -185,7 +207,10 @@ impl Loader {
             self.err(
                 Code::InvalidCondition,
                 at(file, n.pos),
-                format!("expected a reading id, found {}", n.value.kind()),
+                Msg::ExpectedId {
+                    of: Named::Reading,
+                    found: Shape::of(&n.value),
+                },
                 None,
             );
             return None;
@@ -197,8 +222,13 @@ impl Loader {
                 self.err(
                     Code::UnknownReading,
                     at(file, n.pos),
-                    format!("unknown reading `{id}`"),
-                    did_you_mean(s).or(Some("declare it under `readings:`".into())),
+                    Msg::Unknown {
+                        of: Named::Reading,
+                        name: id.clone(),
+                    },
+                    did_you_mean(s).or(Some(Msg::DeclareUnder {
+                        section: "readings",
+                    })),
                 );
                 None
             }
@@ -206,12 +236,12 @@ impl Loader {
     }
 
     pub(super) fn law_version(&mut self, file: &str, n: &Node, out: &mut Vec<LawVersion>) {
-        let Some(f) = self.fields(file, n, keys::LAW, "a law version") else {
+        let Some(f) = self.fields(file, n, keys::LAW, Part::LawVersion) else {
             return;
         };
         let id = self.string(file, &f, "id", n);
         let from = match f.node("in_force_from") {
-            Some(d) => self.date(file, d, "`in_force_from`"),
+            Some(d) => self.date(file, d, Part::Key("in_force_from".into())),
             None => self.missing(file, n, "in_force_from"),
         };
         let title = self.text(file, &f, "title", n).unwrap_or_default();
@@ -223,14 +253,18 @@ impl Loader {
             self.err(
                 Code::DuplicateLawVersion,
                 at(file, n.pos),
-                format!("law version `{id}` is declared twice"),
+                Msg::Twice {
+                    of: Named::LawVersion,
+                    name: id.clone(),
+                },
                 None,
             );
         } else if let Some(o) = out.iter().find(|v| v.in_force_from == in_force_from) {
-            let msg = format!(
-                "law versions `{}` and `{id}` both come into force on {in_force_from}",
-                o.id
-            );
+            let msg = Msg::SameDay {
+                a: o.id.to_string(),
+                b: id.clone(),
+                date: in_force_from.to_string(),
+            };
             self.err(Code::SameDayLawVersions, at(file, n.pos), msg, None);
         }
         out.push(LawVersion {
@@ -242,7 +276,7 @@ impl Loader {
     }
 
     pub(super) fn principle(&mut self, file: &str, n: &Node, out: &mut Vec<Principle>) {
-        let Some(f) = self.fields(file, n, keys::PRINCIPLE, "a principle") else {
+        let Some(f) = self.fields(file, n, keys::PRINCIPLE, Part::Principle) else {
             return;
         };
         let number = match f.node("number") {
@@ -254,7 +288,7 @@ impl Loader {
                 self.err(
                     Code::InvalidPrinciple,
                     at(file, n.pos),
-                    "`number` must be a whole number from 1 to 99".into(),
+                    Fixed::PrincipleNumber.into(),
                     None,
                 );
                 return;
@@ -266,7 +300,10 @@ impl Loader {
             self.err(
                 Code::DuplicatePrinciple,
                 at(file, n.pos),
-                format!("principle {number} is declared twice"),
+                Msg::Twice {
+                    of: Named::Principle,
+                    name: number.to_string(),
+                },
                 None,
             );
         }

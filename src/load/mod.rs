@@ -21,6 +21,7 @@ pub(crate) use builder::scenario_from_value;
 pub use builder::{InputValue, ScenarioBuilder};
 
 use crate::error::{Code, Diagnostic, RulesetError, ScenarioError, Severity};
+use crate::message::{Fixed, Msg, Named, Part, Shape};
 use crate::model::Location;
 use crate::model::decls::Term;
 use crate::model::ids::FactSet;
@@ -62,13 +63,11 @@ pub(crate) fn load_files(files: &[RuleFile]) -> Result<(Law, Vec<Diagnostic>), R
                 Diagnostic::error(
                     Code::RulesetTooLarge,
                     Location::file(&s.name),
-                    format!(
-                        "the rule files hold more than {MAX_RULESET_VALUES} values in all (reading stopped at this file)"
-                    ),
+                    Msg::RulesetValues {
+                        max: MAX_RULESET_VALUES,
+                    },
                 )
-                .with_help(Some(
-                    "a statute's rules hold some thousands of values: is this the right folder?".into(),
-                )),
+                .with_help(Some(Fixed::RulesetValuesHelp.into())),
             ));
         }
     }
@@ -108,7 +107,9 @@ pub(crate) fn load_trees(
             Err(e) => l.err(
                 Code::YamlSyntax,
                 at(&name, e.pos.unwrap_or_default()),
-                format!("invalid YAML: {}", e.message),
+                Msg::InvalidYaml {
+                    problem: Box::new(e.msg.clone()),
+                },
                 None,
             ),
         }
@@ -133,7 +134,7 @@ pub(crate) fn load_trees(
         l.err(
             Code::MissingDateFact,
             whole.clone(),
-            "the ruleset declares no `date` fact of type `date`; it selects the law version".into(),
+            Fixed::NoDateFact.into(),
             None,
         );
     }
@@ -145,7 +146,7 @@ pub(crate) fn load_trees(
         l.err(
             Code::NoLawVersions,
             whole.clone(),
-            "the ruleset declares no `law_versions`; at least one is needed to date the law".into(),
+            Fixed::NoLawVersions.into(),
             None,
         );
     }
@@ -163,11 +164,10 @@ pub(crate) fn load_trees(
         l.err(
             Code::RulesetTooLarge,
             at(file, first_over.pos),
-            format!(
-                "the ruleset has {} rules, more than the limit of {MAX_RULES} (this is rule {})",
-                rule_nodes.len(),
-                MAX_RULES + 1
-            ),
+            Msg::TooManyRules {
+                n: rule_nodes.len(),
+                max: MAX_RULES,
+            },
             None,
         );
         return Err(finish_errors(l, &file_names));
@@ -186,12 +186,7 @@ pub(crate) fn load_trees(
         l.compile_term(i, &file, pos);
     }
     if rules.len() != rule_nodes.len() && !l.failed() {
-        l.err(
-            Code::InvalidRule,
-            whole,
-            "a rule could not be read".into(),
-            None,
-        );
+        l.err(Code::InvalidRule, whole, Fixed::RuleUnreadable.into(), None);
     }
     law.order = order::evaluation_order(&rules, &mut l);
     if l.failed() {
@@ -242,7 +237,7 @@ fn gather<'d>(l: &mut Loader, docs: &'d [(String, Node)]) -> Sections<'d> {
         if let Y::Null = doc.value {
             continue;
         }
-        let Some(f) = l.fields(file, doc, keys::TOP, "a rule file") else {
+        let Some(f) = l.fields(file, doc, keys::TOP, Part::RuleFile) else {
             continue;
         };
         for key in keys::TOP {
@@ -263,7 +258,10 @@ fn gather<'d>(l: &mut Loader, docs: &'d [(String, Node)]) -> Sections<'d> {
                 Some(n) => l.err(
                     Code::ExpectedList,
                     at(file, n.pos),
-                    format!("`{key}` must be a list, found {}", n.value.kind()),
+                    Msg::MustBeList {
+                        key: key.to_string(),
+                        found: Shape::of(&n.value),
+                    },
                     None,
                 ),
             }
@@ -273,7 +271,7 @@ fn gather<'d>(l: &mut Loader, docs: &'d [(String, Node)]) -> Sections<'d> {
 }
 
 fn term_draft(l: &mut Loader, file: &str, n: &Node) {
-    let Some(f) = l.fields(file, n, keys::TERM, "a term") else {
+    let Some(f) = l.fields(file, n, keys::TERM, Part::Term) else {
         return;
     };
     let name = l.string(file, &f, "name", n);
@@ -289,7 +287,10 @@ fn term_draft(l: &mut Loader, file: &str, n: &Node) {
         l.err(
             Code::DuplicateTerm,
             at(file, n.pos),
-            format!("term `{name}` is defined twice"),
+            Msg::Twice {
+                of: Named::Term,
+                name: name.clone(),
+            },
             None,
         );
         return;
@@ -323,10 +324,11 @@ fn index_rules(l: &mut Loader, rules: &[(&str, &Node)]) {
             l.err(
                 Code::DuplicateRule,
                 at(file, *pos),
-                format!("rule id `{id}` is used twice"),
-                Some(
-                    "give each rule its own id; use `versions:` for the same rule over time".into(),
-                ),
+                Msg::Twice {
+                    of: Named::Rule,
+                    name: id.to_string(),
+                },
+                Some(Fixed::OwnRuleId.into()),
             );
         } else {
             l.rule_index.insert(id.clone(), i);
@@ -348,8 +350,7 @@ fn compile_used_if(l: &mut Loader) {
             l.err(
                 Code::InvalidUsedIf,
                 at(file, n.pos),
-                "`used_if` may test facts and readings only, not rules (nor terms that test rules)"
-                    .into(),
+                Fixed::UsedIfFactsOnly.into(),
                 None,
             );
         }
@@ -394,23 +395,17 @@ fn scenarios_given_as_rules(parsed: &[(String, Result<Node, SyntaxError>)]) -> O
     });
     let (file, pos) = found.next()?;
     let more = found.count();
-    let also = match more {
-        0 => String::new(),
-        1 => " (and 1 more file here looks like a scenario)".into(),
-        n => format!(" (and {n} more files here look like scenarios)"),
-    };
     Some(
         Diagnostic::error(
             Code::WrongKindOfFile,
             at(file, pos),
-            format!(
-                "looks like a scenario, not a rule file: it has `{SCENARIO_KEY}:` and none of the sections of a rule file ({}){also}",
-                reader::ticks(keys::TOP)
-            ),
+            Msg::LooksLikeScenario {
+                key: SCENARIO_KEY,
+                sections: reader::ticks(keys::TOP),
+                more,
+            },
         )
-        .with_help(Some(
-            "give the folder of rule files to `--rules` (e.g. `--rules rules/`) and scenario files as arguments".into(),
-        )),
+        .with_help(Some(Fixed::RulesFolderHelp.into())),
     )
 }
 
@@ -432,14 +427,12 @@ pub(crate) fn misplaced_rule_file(text: &str, file: &str) -> Option<ScenarioErro
         Diagnostic::error(
             Code::WrongKindOfFile,
             at(file, k.pos),
-            format!(
-                "looks like a rule file, not a scenario: it has `{}:` and no `{SCENARIO_KEY}:`",
-                k.name
-            ),
+            Msg::LooksLikeRules {
+                key: k.name.clone(),
+                scenario_key: SCENARIO_KEY,
+            },
         )
-        .with_help(Some(
-            "rule files are read with `--rules DIR`; a scenario names the mission (`name:`) and states its facts (`peacecoop schema` describes them)".into(),
-        )),
+        .with_help(Some(Fixed::ScenarioFileHelp.into())),
     ))
 }
 

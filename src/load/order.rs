@@ -4,6 +4,7 @@
 
 use super::reader::Loader;
 use crate::error::Code;
+use crate::message::Msg;
 use crate::model::condition::Condition;
 use crate::model::decls::Term;
 use crate::model::ids::FactSet;
@@ -155,10 +156,9 @@ pub(super) fn evaluation_order(rules: &[Rule], l: &mut Loader) -> Vec<usize> {
         l.err(
             Code::RuleCycle,
             rules[c].location.clone(),
-            format!(
-                "rule `{}` depends on itself through rule references",
-                rules[c].id
-            ),
+            Msg::RuleCycle {
+                id: rules[c].id.to_string(),
+            },
             None,
         );
     }

@@ -3,6 +3,7 @@
 
 pub(crate) use crate::error::ticks;
 use crate::error::{Code, Diagnostic, did_you_mean, suggest};
+use crate::message::{Fixed, Msg, Named, Part, Shape};
 use crate::model::Date;
 use crate::model::Location;
 use crate::model::decls::{Reading, Source};
@@ -91,12 +92,12 @@ impl Loader {
         }
     }
 
-    pub fn err(&mut self, code: Code, loc: Location, message: String, help: Option<String>) {
+    pub fn err(&mut self, code: Code, loc: Location, message: Msg, help: Option<Msg>) {
         self.diags
             .push(Diagnostic::error(code, loc, message).with_help(help));
     }
 
-    pub fn warn(&mut self, code: Code, loc: Location, message: String, help: Option<String>) {
+    pub fn warn(&mut self, code: Code, loc: Location, message: Msg, help: Option<Msg>) {
         self.diags
             .push(Diagnostic::warning(code, loc, message).with_help(help));
     }
@@ -114,13 +115,16 @@ impl Loader {
         file: &str,
         node: &'n Node,
         allowed: &[&str],
-        what: &str,
+        what: Part,
     ) -> Option<Fields<'n>> {
         let Y::Map(entries) = &node.value else {
             self.err(
                 Code::ExpectedMapping,
                 at(file, node.pos),
-                format!("expected {what} (a mapping), found {}", node.value.kind()),
+                Msg::ExpectedMapping {
+                    part: what,
+                    found: Shape::of(&node.value),
+                },
                 None,
             );
             return None;
@@ -131,10 +135,15 @@ impl Loader {
                 self.err(
                     Code::UnknownKey,
                     at(file, k.pos),
-                    format!("unknown key `{}` in {what}", k.name),
+                    Msg::UnknownKeyIn {
+                        key: k.name.clone(),
+                        part: what.clone(),
+                    },
                     Some(match s {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => format!("expected one of {}", ticks(allowed)),
+                        Some(name) => Msg::DidYouMean { name },
+                        None => Msg::OneOf {
+                            list: ticks(allowed),
+                        },
                     }),
                 );
             }
@@ -144,19 +153,22 @@ impl Loader {
 
     /// A bilingual text: a plain string (English) or `{en: ..., ja: ...}`.
     /// A missing Japanese translation is reported as a warning.
-    pub fn text_node(&mut self, file: &str, node: &Node, what: &str) -> Option<Text> {
+    pub fn text_node(&mut self, file: &str, node: &Node, what: Part) -> Option<Text> {
         match &node.value {
             Y::Str(s) if !s.trim().is_empty() => {
                 self.warn(
                     Code::MissingTranslation,
                     at(file, node.pos),
-                    format!("{what} has no Japanese text"),
-                    Some("write it as `{en: ..., ja: ...}`".into()),
+                    Msg::NoJapanese {
+                        part: what,
+                        ja_key: false,
+                    },
+                    Some(Fixed::WriteBilingual.into()),
                 );
                 Some(Text::en(s.trim()))
             }
             Y::Map(_) => {
-                let f = self.fields(file, node, super::keys::TEXT, what)?;
+                let f = self.fields(file, node, super::keys::TEXT, what.clone())?;
                 let en = self.string(file, &f, "en", node)?;
                 let ja = self
                     .opt_string(file, &f, "ja")
@@ -166,7 +178,10 @@ impl Loader {
                     self.warn(
                         Code::MissingTranslation,
                         at(file, node.pos),
-                        format!("{what} has no Japanese text (`ja`)"),
+                        Msg::NoJapanese {
+                            part: what,
+                            ja_key: true,
+                        },
                         None,
                     );
                 }
@@ -179,10 +194,10 @@ impl Loader {
                 self.err(
                     Code::ExpectedText,
                     at(file, node.pos),
-                    format!(
-                        "{what} must be a text or `{{en: ..., ja: ...}}`, found {}",
-                        other.kind()
-                    ),
+                    Msg::NotAText {
+                        part: what,
+                        found: Shape::of(other),
+                    },
                     None,
                 );
                 None
@@ -195,7 +210,7 @@ impl Loader {
         self.err(
             Code::MissingKey,
             at(file, owner.pos),
-            format!("missing `{key}`"),
+            Msg::MissingKey { key: key.into() },
             None,
         );
         None
@@ -204,7 +219,7 @@ impl Loader {
     /// A required bilingual text field.
     pub fn text(&mut self, file: &str, f: &Fields<'_>, key: &str, owner: &Node) -> Option<Text> {
         match f.get(key) {
-            Some((k, n)) => self.text_node(file, n, &format!("`{}`", k.name)),
+            Some((k, n)) => self.text_node(file, n, Part::Key(k.name.clone())),
             None => self.missing(file, owner, key),
         }
     }
@@ -212,7 +227,7 @@ impl Loader {
     /// An optional bilingual text field.
     pub fn opt_text(&mut self, file: &str, f: &Fields<'_>, key: &str) -> Option<Text> {
         let (k, n) = f.get(key)?;
-        self.text_node(file, n, &format!("`{}`", k.name))
+        self.text_node(file, n, Part::Key(k.name.clone()))
     }
 
     /// A required, non-empty string field.
@@ -234,11 +249,11 @@ impl Loader {
                 self.err(
                     Code::ExpectedText,
                     at(file, n.pos),
-                    format!(
-                        "`{}` must be a non-empty text, found {}",
-                        k.name,
-                        n.value.kind()
-                    ),
+                    Msg::MustBeText {
+                        key: k.name.clone(),
+                        found: Shape::of(&n.value),
+                        non_empty: true,
+                    },
                     None,
                 );
                 None
@@ -261,7 +276,11 @@ impl Loader {
                 self.err(
                     Code::ExpectedText,
                     at(file, n.pos),
-                    format!("`{}` must be a text, found {}", k.name, n.value.kind()),
+                    Msg::MustBeText {
+                        key: k.name.clone(),
+                        found: Shape::of(&n.value),
+                        non_empty: false,
+                    },
                     None,
                 );
                 None
@@ -277,18 +296,20 @@ impl Loader {
             self.err(
                 Code::InvalidId,
                 at(file, pos),
-                format!("id `{id}` is not kebab-case"),
-                Some(format!(
-                    "write lower-case words joined by `-`, e.g. `{}`",
-                    id.to_lowercase().replace(['_', ' '], "-")
-                )),
+                Msg::NotKebab {
+                    id: id.clone(),
+                    rule: false,
+                },
+                Some(Msg::KebabFix {
+                    fix: id.to_lowercase().replace(['_', ' '], "-"),
+                }),
             );
         }
         Some(id)
     }
 
     /// A date `YYYY-MM-DD`.
-    pub fn date(&mut self, file: &str, n: &Node, what: &str) -> Option<Date> {
+    pub fn date(&mut self, file: &str, n: &Node, what: Part) -> Option<Date> {
         match &n.value {
             Y::Str(s) => match s.parse::<Date>() {
                 Ok(d) => Some(d),
@@ -296,7 +317,10 @@ impl Loader {
                     self.err(
                         Code::InvalidDate,
                         at(file, n.pos),
-                        format!("{what}: {e}"),
+                        Msg::DateOf {
+                            part: what,
+                            problem: Box::new(e.msg()),
+                        },
                         None,
                     );
                     None
@@ -306,7 +330,10 @@ impl Loader {
                 self.err(
                     Code::InvalidDate,
                     at(file, n.pos),
-                    format!("{what}: expected a date YYYY-MM-DD, found {}", other.kind()),
+                    Msg::DateExpected {
+                        part: what,
+                        found: Shape::of(other),
+                    },
                     None,
                 );
                 None
@@ -326,7 +353,10 @@ impl Loader {
                 self.err(
                     Code::InvalidValue,
                     at(file, it.pos),
-                    format!("expected a source id, found {}", it.value.kind()),
+                    Msg::ExpectedId {
+                        of: Named::Source,
+                        found: Shape::of(&it.value),
+                    },
                     None,
                 );
                 continue;
@@ -338,8 +368,11 @@ impl Loader {
                     self.err(
                         Code::UnknownSource,
                         at(file, it.pos),
-                        format!("unknown source `{id}`"),
-                        did_you_mean(s).or(Some("declare it under `sources:`".into())),
+                        Msg::Unknown {
+                            of: Named::Source,
+                            name: id.clone(),
+                        },
+                        did_you_mean(s).or(Some(Msg::DeclareUnder { section: "sources" })),
                     );
                 }
             }

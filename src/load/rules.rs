@@ -2,7 +2,8 @@
 
 use super::keys;
 use super::reader::{Fields, Loader, at, is_kebab, join_cjk};
-use crate::error::{Code, suggest};
+use crate::error::{Code, did_you_mean, suggest};
+use crate::message::{Fixed, InLangs, Msg, Named, Part, Shape};
 use crate::model::Location;
 use crate::model::condition::Condition;
 use crate::model::ids::FactSet;
@@ -79,25 +80,28 @@ impl Loader {
             let (in_en, in_ja) = (en.contains(b), ja.contains(b));
             let pos = if in_en { en_pos } else { ja_pos };
             let langs = match (bilingual, in_en, in_ja) {
-                (false, _, _) => "",
-                (true, true, true) => " (in the English and the Japanese text)",
-                (true, true, false) => " (in the English text)",
-                (true, false, _) => " (in the Japanese text)",
+                (false, _, _) => InLangs::Plain,
+                (true, true, true) => InLangs::Both,
+                (true, true, false) => InLangs::English,
+                (true, false, _) => InLangs::Japanese,
             };
             match b {
                 BadHole::Unclosed => self.err(
                     Code::InvalidTemplate,
                     at(file, pos),
-                    format!("an explanation has `{{` without a closing `}}`{langs}"),
-                    Some("write `{{` for a literal brace".into()),
+                    Msg::Unclosed { langs },
+                    Some(Fixed::LiteralBrace.into()),
                 ),
                 BadHole::Unknown(name) => {
                     let s = suggest(name, self.vocab.facts.iter().map(|f| f.name.as_str()));
                     self.err(
                         Code::UnknownFact,
                         at(file, pos),
-                        format!("explanation placeholder `{{{name}}}` names no fact{langs}"),
-                        s.map(|s| format!("did you mean `{{{s}}}`?")),
+                        Msg::UnknownPlaceholder {
+                            name: name.to_string(),
+                            langs,
+                        },
+                        did_you_mean(s.map(|s| format!("{{{s}}}"))),
                     );
                 }
             }
@@ -106,7 +110,7 @@ impl Loader {
 
     pub(super) fn explanation(&mut self, file: &str, node: &Node) -> Explanation {
         match &node.value {
-            Y::Str(_) | Y::Map(_) => match self.text_node(file, node, "an explanation") {
+            Y::Str(_) | Y::Map(_) => match self.text_node(file, node, Part::Explanation) {
                 Some(t) => Explanation(vec![Case {
                     when: None,
                     text: self.templates(file, node, &t),
@@ -116,7 +120,7 @@ impl Loader {
             Y::Seq(items) => {
                 let mut out = Vec::new();
                 for (i, it) in items.iter().enumerate() {
-                    let Some(f) = self.fields(file, it, keys::CASE, "an explanation case") else {
+                    let Some(f) = self.fields(file, it, keys::CASE, Part::ExplanationCase) else {
                         continue;
                     };
                     let when = match f.get("when") {
@@ -127,7 +131,7 @@ impl Loader {
                         self.err(
                             Code::InvalidExplanation,
                             at(file, it.pos),
-                            "only the last explanation case may omit `when`".into(),
+                            Fixed::LastCaseWhen.into(),
                             None,
                         );
                     }
@@ -143,10 +147,9 @@ impl Loader {
                 self.err(
                     Code::InvalidExplanation,
                     at(file, node.pos),
-                    format!(
-                        "expected an explanation text or a list of `when`/`text` cases, found {}",
-                        other.kind()
-                    ),
+                    Msg::ExpectedExplanation {
+                        found: Shape::of(other),
+                    },
                     None,
                 );
                 Explanation::default()
@@ -170,7 +173,7 @@ impl Loader {
             self.err(
                 Code::InvalidCites,
                 at(file, node.pos),
-                "`cites` must be a list".into(),
+                Fixed::CitesList.into(),
                 None,
             );
             return Vec::new();
@@ -182,8 +185,8 @@ impl Loader {
                     self.warn(
                         Code::MissingSource,
                         at(file, it.pos),
-                        format!("citation `{s}` names no source"),
-                        Some("write it as `{article: {en: ..., ja: ...}, source: <id>}`".into()),
+                        Msg::CitationNoSource { article: s.clone() },
+                        Some(Fixed::CiteForm.into()),
                     );
                     out.push(Citation {
                         article: Text::en(s.clone()),
@@ -194,7 +197,7 @@ impl Loader {
                     });
                 }
                 _ => {
-                    let Some(f) = self.fields(file, it, keys::CITE, "a citation") else {
+                    let Some(f) = self.fields(file, it, keys::CITE, Part::Citation) else {
                         continue;
                     };
                     let Some(article) = self.text(file, &f, "article", it) else {
@@ -206,8 +209,10 @@ impl Loader {
                             self.warn(
                                 Code::MissingSource,
                                 at(file, it.pos),
-                                format!("citation `{}` names no source", article.en),
-                                Some("add `source: <id>` from `sources:`".into()),
+                                Msg::CitationNoSource {
+                                    article: article.en.to_string(),
+                                },
+                                Some(Fixed::AddSource.into()),
                             );
                             Vec::new()
                         }
@@ -229,22 +234,25 @@ impl Loader {
     }
 
     pub(super) fn period(&mut self, file: &str, node: &Node) -> Period {
-        let Some(f) = self.fields(file, node, keys::PERIOD, "an in-force period") else {
+        let Some(f) = self.fields(file, node, keys::PERIOD, Part::Period) else {
             return Period::default();
         };
         let from = f
             .get("from")
-            .and_then(|(_, n)| self.date(file, n, "`from`"));
+            .and_then(|(_, n)| self.date(file, n, Part::Key("from".into())));
         let until = f
             .get("until")
-            .and_then(|(_, n)| self.date(file, n, "`until`"));
+            .and_then(|(_, n)| self.date(file, n, Part::Key("until".into())));
         if let (Some(a), Some(b)) = (from, until)
             && a > b
         {
             self.err(
                 Code::EmptyPeriod,
                 at(file, node.pos),
-                format!("the period starts ({a}) after it ends ({b})"),
+                Msg::EmptyPeriod {
+                    from: a.to_string(),
+                    until: b.to_string(),
+                },
                 None,
             );
         }
@@ -254,17 +262,19 @@ impl Loader {
     // ----------------------------------------------------------------- rules
 
     pub(super) fn rule(&mut self, file: &str, node: &Node) -> Option<Rule> {
-        let f = self.fields(file, node, keys::RULE, "a rule")?;
+        let f = self.fields(file, node, keys::RULE, Part::Rule)?;
         let id = self.string(file, &f, "id", node)?;
         if !is_kebab(&id) {
             self.err(
                 Code::InvalidId,
                 at(file, f.get("id").map_or(node.pos, |(_, n)| n.pos)),
-                format!("rule id `{id}` is not kebab-case"),
-                Some(format!(
-                    "write lower-case words joined by `-`, e.g. `{}`",
-                    id.to_lowercase().replace(['_', ' '], "-")
-                )),
+                Msg::NotKebab {
+                    id: id.clone(),
+                    rule: true,
+                },
+                Some(Msg::KebabFix {
+                    fix: id.to_lowercase().replace(['_', ' '], "-"),
+                }),
             );
         }
         let title = self.text(file, &f, "title", node).unwrap_or_default();
@@ -281,14 +291,14 @@ impl Loader {
                 None => {
                     let sug = suggest(s, RuleKind::ALL.iter().map(|k| k.keyword()));
                     self.err(
-                            Code::UnknownKind,
-                            at(file, *pos),
-                            format!("unknown rule kind `{s}`"),
-                            Some(sug.map_or_else(
-                                || "expected one of `general`, `pillar`, `principle`, `task`, `procedure`".into(),
-                                |s| format!("did you mean `{s}`?"),
-                            )),
-                        );
+                        Code::UnknownKind,
+                        at(file, *pos),
+                        Msg::Unknown {
+                            of: Named::RuleKind,
+                            name: s.clone(),
+                        },
+                        did_you_mean(sug).or(Some(Fixed::RuleKinds.into())),
+                    );
                     RuleKind::General
                 }
             },
@@ -296,7 +306,7 @@ impl Loader {
                 self.err(
                     Code::UnknownKind,
                     at(file, n.pos),
-                    "`kind` must be a word".into(),
+                    Fixed::KindWord.into(),
                     None,
                 );
                 RuleKind::General
@@ -305,7 +315,7 @@ impl Loader {
                 self.err(
                     Code::MissingKey,
                     at(file, node.pos),
-                    format!("rule `{id}` has no `kind`"),
+                    Msg::NoKind { id: id.clone() },
                     None,
                 );
                 RuleKind::General
@@ -322,11 +332,10 @@ impl Loader {
                 self.err(
                     Code::InvalidPrinciple,
                     at(file, n.pos),
-                    format!(
-                        "`principle` must be the number of a declared principle ({}), found {}",
-                        declared.join(", "),
-                        n.value
-                    ),
+                    Msg::NotAPrinciple {
+                        declared: declared.join(", "),
+                        found: crate::message::Found::bare(&n.value),
+                    },
                     None,
                 );
                 None
@@ -336,7 +345,7 @@ impl Loader {
             self.err(
                 Code::MissingPrinciple,
                 at(file, node.pos),
-                format!("rule `{id}` is of kind `principle` but names no `principle`"),
+                Msg::PrincipleUnnamed { id: id.clone() },
                 None,
             );
         }
@@ -344,8 +353,8 @@ impl Loader {
             self.err(
                 Code::InForceBesideVersions,
                 at(file, k.pos),
-                format!("rule `{id}` has both `in_force` and `versions`"),
-                Some("give each version its own `in_force`, and drop the rule-level one".into()),
+                Msg::InForceBoth { id: id.clone() },
+                Some(Fixed::OwnInForce.into()),
             );
         }
         let base = VersionDraft::from_fields(self, file, &f);
@@ -359,7 +368,7 @@ impl Loader {
                 },
             )) => {
                 for it in items {
-                    let Some(vf) = self.fields(file, it, keys::VERSION, "a rule version") else {
+                    let Some(vf) = self.fields(file, it, keys::VERSION, Part::RuleVersion) else {
                         continue;
                     };
                     let d = VersionDraft::from_fields(self, file, &vf);
@@ -370,7 +379,7 @@ impl Loader {
                 self.err(
                     Code::InvalidVersions,
                     at(file, n.pos),
-                    "`versions` must be a list".into(),
+                    Fixed::VersionsList.into(),
                     None,
                 );
             }
@@ -390,18 +399,18 @@ impl Loader {
             self.err(
                 Code::NoVersions,
                 at(file, node.pos),
-                format!("rule `{id}` has an empty `versions` list"),
-                Some(
-                    "give at least one version, or drop `versions` and write the rule directly"
-                        .into(),
-                ),
+                Msg::EmptyVersions { id: id.clone() },
+                Some(Fixed::OneVersion.into()),
             );
         }
         if out.len() > usize::from(u8::MAX) {
             self.err(
                 Code::TooManyVersions,
                 at(file, node.pos),
-                format!("rule `{id}` has {} versions; at most 255", out.len()),
+                Msg::TooManyVersions {
+                    id: id.clone(),
+                    n: out.len(),
+                },
                 None,
             );
         }
@@ -410,14 +419,12 @@ impl Loader {
                 self.err(
                     Code::OverlappingVersions,
                     w[1].location.clone(),
-                    format!(
-                        "two versions of rule `{id}` are in force at once ({} and {})",
-                        w[0].period, w[1].period
-                    ),
-                    Some(
-                        "end the earlier version with `until:` the day before the later one starts"
-                            .into(),
-                    ),
+                    Msg::Overlap {
+                        id: id.clone(),
+                        a: w[0].period,
+                        b: w[1].period,
+                    },
+                    Some(Fixed::EndEarlier.into()),
                 );
             }
         }
@@ -438,8 +445,8 @@ impl Loader {
             self.err(
                 Code::MissingCitation,
                 loc.clone(),
-                format!("rule `{id}` cites no source"),
-                Some("add `cites:` with the article it encodes".into()),
+                Msg::NoCitation { id: id.into() },
+                Some(Fixed::AddCites.into()),
             );
         }
         let pass = d.pass.unwrap_or_default();
@@ -449,20 +456,28 @@ impl Loader {
             self.err(
                 Code::MissingExplanation,
                 loc.clone(),
-                format!("rule `{id}` has no `explain.pass`"),
+                Msg::NoExplanation {
+                    id: id.into(),
+                    pass: true,
+                },
                 None,
             );
         }
         if kind == RuleKind::Procedure {
             if d.has_require {
-                self.err(Code::ProcedureRequire, loc.clone(), format!("procedural rule `{id}` must not have `require`: procedures never decide the verdict"), None);
+                self.err(
+                    Code::ProcedureRequire,
+                    loc.clone(),
+                    Msg::ProcedureRequire { id: id.into() },
+                    None,
+                );
             }
         } else {
             if !d.has_require {
                 self.err(
                     Code::MissingRequire,
                     loc.clone(),
-                    format!("rule `{id}` has no `require`"),
+                    Msg::NoRequire { id: id.into() },
                     None,
                 );
             }
@@ -470,7 +485,10 @@ impl Loader {
                 self.err(
                     Code::MissingExplanation,
                     loc.clone(),
-                    format!("rule `{id}` has no `explain.fail`"),
+                    Msg::NoExplanation {
+                        id: id.into(),
+                        pass: false,
+                    },
                     None,
                 );
             }
@@ -529,7 +547,7 @@ impl VersionDraft {
             ..VersionDraft::default()
         };
         if let Some((_, n)) = f.get("explain")
-            && let Some(ef) = l.fields(file, n, keys::EXPLAIN, "`explain`")
+            && let Some(ef) = l.fields(file, n, keys::EXPLAIN, Part::Key("explain".into()))
         {
             d.pass = ef.get("pass").map(|(_, n)| l.explanation(file, n));
             d.fail = ef.get("fail").map(|(_, n)| l.explanation(file, n));

@@ -7,6 +7,7 @@ use super::keys;
 use super::reader::ticks;
 use super::values::{found, value_of};
 use crate::error::{Code, Diagnostic, ScenarioError, did_you_mean, suggest};
+use crate::message::{Choices, Expected, Fixed, Found, Msg, Shape};
 use crate::model::Location;
 use crate::model::date::Date;
 use crate::model::ids::FactId;
@@ -41,7 +42,9 @@ pub(crate) fn from_yaml(
         ScenarioError::one(Diagnostic::error(
             Code::YamlSyntax,
             loc(origin.file, e.pos.unwrap_or_default()),
-            format!("invalid YAML: {}", e.message),
+            Msg::InvalidYaml {
+                problem: Box::new(e.msg),
+            },
         ))
     })?;
     from_tree(law, &node, origin)
@@ -58,24 +61,18 @@ pub(crate) fn from_tree(
         Y::Map(m) => m,
         Y::Null => {
             return Err(ScenarioError::one(
-                Diagnostic::error(
-                    Code::Empty,
-                    Location::file(file),
-                    "the file holds no scenario (it is empty or null)",
-                )
-                .with_help(Some(
-                    "a scenario is a mapping with at least `name:` and `operation:`".into(),
-                )),
+                Diagnostic::error(Code::Empty, Location::file(file), Fixed::NoScenario)
+                    .with_help(Some(Fixed::ScenarioShape.into())),
             ));
         }
         other => {
             return Err(ScenarioError::one(Diagnostic::error(
                 Code::ExpectedMapping,
                 loc(file, node.pos),
-                format!(
-                    "expected a mapping of keys to values, found {}",
-                    other.kind()
-                ),
+                Msg::NotAMapping {
+                    under: None,
+                    found: Found::Shape(Shape::of(other)),
+                },
             )));
         }
     };
@@ -99,12 +96,8 @@ pub(crate) fn from_tree(
     }
     if name.is_none() && w.errors.is_empty() {
         w.errors.push(
-            Diagnostic::error(
-                Code::MissingName,
-                Location::file(file),
-                "the scenario has no `name`",
-            )
-            .with_help(Some("add a line such as `name: UNTAC, Cambodia`".into())),
+            Diagnostic::error(Code::MissingName, Location::file(file), Fixed::NoName)
+                .with_help(Some(Fixed::AddName.into())),
         );
     }
     let Walker {
@@ -159,31 +152,35 @@ impl Walker<'_> {
         &mut self,
         pos: Pos,
         key: &str,
-        found: String,
-        expected: &str,
-        hint: Option<String>,
+        found: Found,
+        expected: Expected,
+        hint: Option<Msg>,
     ) {
         let d = Diagnostic::error(
             Code::InvalidValue,
             self.at(pos),
-            format!("invalid value for `{key}`: found {found}, expected {expected}"),
+            Msg::InvalidValue {
+                key: key.into(),
+                found,
+                expected,
+            },
         )
         .with_help(hint);
         self.errors.push(d);
     }
 
-    fn unknown_key(&mut self, pos: Pos, key: String, expected: &str, suggestion: Option<String>) {
+    fn unknown_key(&mut self, pos: Pos, key: String, choices: Choices, suggestion: Option<String>) {
         let d = Diagnostic::error(
             Code::UnknownKey,
             self.at(pos),
-            format!("unknown key `{key}`; expected one of {expected}"),
+            Msg::UnknownKey { key, choices },
         )
         .with_help(did_you_mean(suggestion));
         self.errors.push(d);
     }
 
     /// What was written (numbers as the source spells them: the tree keeps them so).
-    fn found(&self, n: &Node) -> String {
+    fn found(&self, n: &Node) -> Found {
         found(&n.value)
     }
 
@@ -203,7 +200,7 @@ impl Walker<'_> {
                                 x.pos,
                                 &format!("name.{}", k.name),
                                 f,
-                                "a non-empty text",
+                                Expected::NonEmptyText,
                                 None,
                             );
                             continue;
@@ -214,25 +211,24 @@ impl Walker<'_> {
                         "ja" => t.ja = Some(s.into()),
                         other => {
                             let s = suggest(other, keys::TEXT.iter().copied());
-                            self.unknown_key(k.pos, format!("name.{other}"), &ticks(keys::TEXT), s);
+                            self.unknown_key(
+                                k.pos,
+                                format!("name.{other}"),
+                                Choices::List(ticks(keys::TEXT)),
+                                s,
+                            );
                         }
                     }
                 }
                 if t.en.is_empty() {
-                    self.invalid(
-                        v.pos,
-                        "name",
-                        "no `en`".into(),
-                        "a text, or `{en: ..., ja: ...}`",
-                        None,
-                    );
+                    self.invalid(v.pos, "name", Found::NoEn, Expected::TextOrPair, None);
                     return None;
                 }
                 Some(t)
             }
             _ => {
                 let f = self.found(v);
-                self.invalid(v.pos, "name", f, "a non-empty text", None);
+                self.invalid(v.pos, "name", f, Expected::NonEmptyText, None);
                 None
             }
         }
@@ -255,10 +251,10 @@ impl Walker<'_> {
                 self.errors.push(Diagnostic::error(
                     Code::ExpectedMapping,
                     self.at(v.pos),
-                    format!(
-                        "expected a mapping of keys to values under `{key}`, found {}",
-                        other.kind()
-                    ),
+                    Msg::NotAMapping {
+                        under: Some(key.into()),
+                        found: Found::Shape(Shape::of(other)),
+                    },
                 ));
                 return None;
             }
@@ -269,11 +265,11 @@ impl Walker<'_> {
                 let ids: Vec<&str> = self.law.readings.iter().map(|r| r.id.as_str()).collect();
                 let s = suggest(&k.name, ids.iter().copied());
                 let expected = if ids.is_empty() {
-                    "nothing: the ruleset declares no readings".to_owned()
+                    Choices::NoReadings
                 } else {
-                    ticks(&ids)
+                    Choices::List(ticks(&ids))
                 };
-                self.unknown_key(k.pos, format!("{key}.{}", k.name), &expected, s);
+                self.unknown_key(k.pos, format!("{key}.{}", k.name), expected, s);
                 continue;
             };
             let decl = &self.law.readings[r];
@@ -288,12 +284,12 @@ impl Walker<'_> {
                         _ => None,
                     };
                     let f = self.found(o);
-                    let expected = format!("one of {}", ticks(&options));
+                    let expected = Expected::OneOf(ticks(&options));
                     self.invalid(
                         o.pos,
                         &format!("{key}.{}", k.name),
                         f,
-                        &expected,
+                        expected,
                         did_you_mean(sug),
                     );
                 }
@@ -314,8 +310,8 @@ impl Walker<'_> {
                         self.invalid(
                             it.pos,
                             "expect",
-                            format!("{f} in the list"),
-                            "a mapping with `verdict`, `rules` and `readings`",
+                            Found::InList(Box::new(f)),
+                            Expected::ExpectMapping,
                             None,
                         );
                     }
@@ -343,13 +339,7 @@ impl Walker<'_> {
                     _ => None,
                 };
                 let f = self.found(n);
-                self.invalid(
-                    n.pos,
-                    key,
-                    f,
-                    "one of `eligible`, `not_eligible`, `undetermined`, or a mapping with `verdict` and `rules`",
-                    did_you_mean(s),
-                );
+                self.invalid(n.pos, key, f, Expected::Verdict, did_you_mean(s));
                 None
             }
         }
@@ -372,7 +362,10 @@ impl Walker<'_> {
                         self.errors.push(Diagnostic::error(
                             Code::ExpectedMapping,
                             self.at(n.pos),
-                            format!("expected a mapping of keys to values under `expect.rules`, found {f}"),
+                            Msg::NotAMapping {
+                                under: Some("expect.rules".into()),
+                                found: f,
+                            },
                         ));
                         continue;
                     };
@@ -383,7 +376,7 @@ impl Walker<'_> {
                             self.unknown_key(
                                 rk.pos,
                                 format!("expect.rules.{}", rk.name),
-                                "the rule ids listed by `peacecoop rules`",
+                                Choices::RuleIds,
                                 s,
                             );
                             continue;
@@ -407,7 +400,7 @@ impl Walker<'_> {
                                     rv.pos,
                                     &format!("expect.rules.{}", rk.name),
                                     f,
-                                    "one of `pass`, `fail`, `undetermined`, `not_applicable`, `not_in_force`",
+                                    Expected::Outcome,
                                     hint,
                                 );
                             }
@@ -416,7 +409,12 @@ impl Walker<'_> {
                 }
                 other => {
                     let s = suggest(other, keys::EXPECT.iter().copied());
-                    self.unknown_key(k.pos, format!("expect.{other}"), &ticks(keys::EXPECT), s);
+                    self.unknown_key(
+                        k.pos,
+                        format!("expect.{other}"),
+                        Choices::List(ticks(keys::EXPECT)),
+                        s,
+                    );
                 }
             }
         }
@@ -445,7 +443,10 @@ impl Walker<'_> {
                     self.errors.push(Diagnostic::error(
                         Code::ExpectedMapping,
                         self.at(v.pos),
-                        format!("expected a mapping of keys to values under `{full}`, found {f}"),
+                        Msg::NotAMapping {
+                            under: Some(full.clone()),
+                            found: f,
+                        },
                     ));
                 }
             }
@@ -457,8 +458,11 @@ impl Walker<'_> {
             let cands: Vec<String> = keys_at(self.law, parent);
             let cands: Vec<&str> = cands.iter().map(String::as_str).collect();
             let suggestion = suggest(last, cands.iter().copied()).map(|s| format!("{parent}.{s}"));
-            let expected = format!("under `{parent}` one of {}", ticks(&cands));
-            self.unknown_key(k.pos, full, &expected, suggestion);
+            let expected = Choices::Under {
+                parent: parent.to_owned(),
+                list: ticks(&cands),
+            };
+            self.unknown_key(k.pos, full, expected, suggestion);
         } else {
             let mut cands: Vec<String> = keys_at(self.law, prefix);
             if prefix.is_empty() {
@@ -466,26 +470,23 @@ impl Walker<'_> {
             }
             let cands: Vec<&str> = cands.iter().map(String::as_str).collect();
             let suggestion = suggest(&k.name, cands.iter().copied());
-            self.unknown_key(k.pos, full, &ticks(&cands), suggestion);
+            self.unknown_key(k.pos, full, Choices::List(ticks(&cands)), suggestion);
         }
     }
 
     fn fact(&mut self, id: FactId, full: String, key_pos: Pos, v: &Node) {
         if let Some(first) = self.seen[id.index()] {
-            let also = if first.line > 0 {
-                format!(" (first at line {})", first.line)
-            } else {
-                String::new()
-            };
+            let first_line = (first.line > 0).then_some(first.line);
             self.errors.push(
                 Diagnostic::error(
                     Code::DuplicateKey,
                     self.at(key_pos),
-                    format!("`{full}` is given twice{also}"),
+                    Msg::GivenTwice {
+                        key: full,
+                        first_line,
+                    },
                 )
-                .with_help(Some(
-                    "give each fact once, either dotted (`a.b: x`) or nested (`a: {b: x}`)".into(),
-                )),
+                .with_help(Some(Fixed::OnceEach.into())),
             );
             return;
         }
@@ -510,7 +511,7 @@ impl Walker<'_> {
             }
             Ok(None) => self.sc.given[id.index()] = Given::Null,
             Err(e) => {
-                self.invalid(e.pos.unwrap_or(v.pos), &full, e.found, &e.expected, e.hint);
+                self.invalid(e.pos.unwrap_or(v.pos), &full, e.found, e.expected, e.hint);
             }
         }
     }

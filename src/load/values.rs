@@ -1,54 +1,52 @@
 //! Reading input values as typed fact values: one implementation for every
 //! route a value comes by (a scenario file, JSON, code, a literal in a rule).
 
-use crate::error::suggest;
+use crate::error::{did_you_mean, suggest};
+use crate::message::{Expected, Found, Msg};
 use crate::model::Date;
 use crate::model::facts::{FactDecl, FactType};
 use crate::model::value::{OTHER_SYMBOL, Value};
 use crate::tree::{Node, Pos, Value as Y};
 
 /// A literal in a rule (interning text names into the fact's symbols).
-pub(super) fn literal(decl: &mut FactDecl, n: &Node) -> Result<Value, String> {
+pub(super) fn literal(decl: &mut FactDecl, n: &Node) -> Result<Value, Msg> {
     match value_of(decl, n) {
         Ok(Some(Value::Sym(OTHER_SYMBOL))) => {
             let Y::Str(s) = &n.value else {
-                return Err(format!("`{}` takes a text", decl.name));
+                return Err(Msg::TakesText {
+                    fact: decl.name.to_string(),
+                });
             };
             decl.symbols.push(s.trim().to_uppercase().into());
             Ok(Value::Sym((decl.symbols.len() - 1) as u32))
         }
         Ok(Some(v)) => Ok(v),
-        Ok(None) => Err(format!("a test on `{}` needs a value, not null", decl.name)),
-        Err(e) => Err(format!(
-            "invalid value for `{}`: found {}, expected {}{}",
-            decl.name,
-            e.found,
-            e.expected,
-            e.hint.map(|h| format!(" ({h})")).unwrap_or_default()
-        )),
+        Ok(None) => Err(Msg::NeedsValue {
+            fact: decl.name.to_string(),
+        }),
+        Err(e) => Err(Msg::LiteralValue {
+            fact: decl.name.to_string(),
+            found: e.found,
+            expected: e.expected,
+            hint: e.hint.map(Box::new),
+        }),
     }
 }
 
 /// Why a YAML value does not fit a fact.
 pub(crate) struct ValueError {
     /// What was written.
-    pub found: String,
+    pub found: Found,
     /// What is allowed.
-    pub expected: String,
+    pub expected: Expected,
     /// A suggestion.
-    pub hint: Option<String>,
+    pub hint: Option<Msg>,
     /// Where, when it is not the value's own position (a list item).
     pub pos: Option<Pos>,
 }
 
-pub(crate) fn found(v: &Y) -> String {
-    match v {
-        Y::Str(s) => format!("`{s}`"),
-        Y::Int(i) => format!("`{i}`"),
-        Y::Float(x) => format!("`{x}`"),
-        Y::Bool(b) => format!("`{b}`"),
-        other => other.kind().to_owned(),
-    }
+pub(crate) fn found(v: &Y) -> Found {
+    Found::of(v)
 }
 
 /// A `YYYY/MM/DD`, `YYYY.MM.DD` or unpadded date rewritten as `YYYY-MM-DD`, if it is one.
@@ -70,47 +68,48 @@ fn date_fix(s: &str) -> Option<String> {
 /// takes only plain decimal digits as a number, so a number written in a
 /// notation YAML versions disagree on (`0x1F`, `0o17`, `0b101`, `017`, `+5`,
 /// `1_000`) arrives here as text, as does a quoted one.
-fn int_hint(s: &str) -> Option<String> {
+fn int_hint(s: &str) -> Option<Msg> {
     let t = s.trim();
     let (sign, unsigned) = match t.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", t.strip_prefix('+').unwrap_or(t)),
     };
-    for (prefix, radix, name) in [
-        ("0x", 16, "hexadecimal"),
-        ("0o", 8, "octal"),
-        ("0b", 2, "binary"),
-    ] {
+    for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] {
         if let Some(digits) = unsigned.strip_prefix(prefix)
             && let Ok(n) = i64::from_str_radix(digits, radix)
         {
-            return Some(format!(
-                "`{t}` is {name}, which YAML readers disagree on: write it in decimal, `{sign}{n}`"
-            ));
+            return Some(Msg::Radix {
+                written: t.into(),
+                radix,
+                n: format!("{sign}{n}"),
+            });
         }
     }
     if let Ok(n) = t.parse::<i64>() {
         return Some(if unsigned.len() > 1 && unsigned.starts_with('0') {
-            format!("write `{n}` without the leading zero (older YAML reads `{t}` as octal)")
+            Msg::LeadingZero {
+                n,
+                written: t.into(),
+            }
         } else if t.starts_with('+') {
-            format!("write `{n}`, without the `+`")
+            Msg::NoPlus { n }
         } else {
-            format!("the number is quoted, so it is text: write `{n}` without quotes")
+            Msg::QuotedNumber { n }
         });
     }
     let plain = t.replace([',', '_'], "");
     plain
         .parse::<i64>()
         .is_ok()
-        .then(|| format!("write the number without separators: `{plain}`"))
+        .then_some(Msg::NoSeparators { plain })
 }
 
 /// Reads a YAML value as a value of `decl`. `Ok(None)` is an explicit null; a
 /// text no rule mentions is [`OTHER_SYMBOL`].
 pub(crate) fn value_of(decl: &FactDecl, n: &Node) -> Result<Option<Value>, ValueError> {
-    let bad = |hint: Option<String>| ValueError {
+    let bad = |hint: Option<Msg>| ValueError {
         found: found(&n.value),
-        expected: decl.ty.expected(),
+        expected: Expected::of(&decl.ty),
         hint,
         pos: None,
     };
@@ -122,20 +121,14 @@ pub(crate) fn value_of(decl: &FactDecl, n: &Node) -> Result<Option<Value>, Value
         (FactType::Bool, Y::Str(s)) => {
             let l = s.to_lowercase();
             let hint = match l.as_str() {
-                "true" | "false" => Some(format!(
-                    "the value is quoted, so it is text: write `{l}` without quotes"
-                )),
-                "yes" | "y" | "on" => {
-                    Some("YAML 1.2 booleans are `true` and `false` only: write `true`".to_owned())
-                }
-                "no" | "n" | "off" => {
-                    Some("YAML 1.2 booleans are `true` and `false` only: write `false`".to_owned())
-                }
+                "true" | "false" => Some(Msg::QuotedBool { word: l.clone() }),
+                "yes" | "y" | "on" => Some(Msg::YamlBool { word: "true" }),
+                "no" | "n" | "off" => Some(Msg::YamlBool { word: "false" }),
                 _ => None,
             };
             return Err(ValueError {
                 found: if matches!(l.as_str(), "true" | "false") {
-                    format!("the text `\"{s}\"`")
+                    Found::QuotedText(s.clone())
                 } else {
                     found(&n.value)
                 },
@@ -146,7 +139,7 @@ pub(crate) fn value_of(decl: &FactDecl, n: &Node) -> Result<Option<Value>, Value
             Some(i) => Value::Enum(i as u8),
             None => {
                 let s = suggest(s, vals.iter().map(|v| v.name.as_str()));
-                return Err(bad(s.map(|s| format!("did you mean `{s}`?"))));
+                return Err(bad(did_you_mean(s)));
             }
         },
         (FactType::List(vals), Y::Seq(items)) => {
@@ -154,8 +147,8 @@ pub(crate) fn value_of(decl: &FactDecl, n: &Node) -> Result<Option<Value>, Value
             for it in items {
                 let Y::Str(s) = &it.value else {
                     return Err(ValueError {
-                        found: format!("{} in the list", found(&it.value)),
-                        expected: decl.ty.expected(),
+                        found: Found::InList(Box::new(found(&it.value))),
+                        expected: Expected::of(&decl.ty),
                         hint: None,
                         pos: Some(it.pos),
                     });
@@ -165,9 +158,9 @@ pub(crate) fn value_of(decl: &FactDecl, n: &Node) -> Result<Option<Value>, Value
                     None => {
                         let sug = suggest(s, vals.iter().map(|v| v.name.as_str()));
                         return Err(ValueError {
-                            found: format!("`{s}` in the list"),
-                            expected: decl.ty.expected(),
-                            hint: sug.map(|s| format!("did you mean `{s}`?")),
+                            found: Found::InList(Box::new(Found::Value(s.clone()))),
+                            expected: Expected::of(&decl.ty),
+                            hint: did_you_mean(sug),
                             pos: Some(it.pos),
                         });
                     }
@@ -176,16 +169,22 @@ pub(crate) fn value_of(decl: &FactDecl, n: &Node) -> Result<Option<Value>, Value
             Value::Set(bits)
         }
         (FactType::List(_), Y::Str(s)) => {
-            return Err(bad(Some(format!(
-                "write a list, even of one item: `[{s}]`"
-            ))));
+            return Err(bad(Some(Msg::WriteList { item: s.clone() })));
         }
         (FactType::Int { min, max }, Y::Int(i)) => {
             if i < min || i > max {
                 let why = if i < min {
-                    format!("{i} is below the minimum, {min}")
+                    Msg::OutOfRange {
+                        n: *i,
+                        bound: *min,
+                        below: true,
+                    }
                 } else {
-                    format!("{i} is above the maximum, {max}")
+                    Msg::OutOfRange {
+                        n: *i,
+                        bound: *max,
+                        below: false,
+                    }
                 };
                 return Err(bad(Some(why)));
             }
@@ -198,8 +197,8 @@ pub(crate) fn value_of(decl: &FactDecl, n: &Node) -> Result<Option<Value>, Value
                 .ok()
                 .filter(|f| f.is_finite() && f.fract() == 0.0 && f.abs() < 9.0e15);
             return Err(bad(Some(match whole {
-                Some(f) => format!("write `{}`, without a fraction or exponent", f as i64),
-                None => "a whole number without fraction or exponent, within range".into(),
+                Some(f) => Msg::NoFraction { n: f as i64 },
+                None => crate::message::Fixed::WholeNumber.into(),
             })));
         }
         (FactType::Int { .. }, Y::Str(s)) => return Err(bad(int_hint(s))),
@@ -207,8 +206,8 @@ pub(crate) fn value_of(decl: &FactDecl, n: &Node) -> Result<Option<Value>, Value
             Ok(d) => Value::Date(d),
             Err(e) => {
                 return Err(bad(Some(match date_fix(s) {
-                    Some(fixed) => format!("write `{fixed}`"),
-                    None => e.to_string(),
+                    Some(date) => Msg::WriteDate { date },
+                    None => e.msg(),
                 })));
             }
         },

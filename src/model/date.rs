@@ -4,6 +4,7 @@
 //! selects the law version). A [`Date`] packs into one ordered `i32`, so that
 //! evaluation compares dates as integers.
 
+use crate::message::Msg;
 use std::fmt;
 use std::str::FromStr;
 
@@ -20,20 +21,41 @@ use std::str::FromStr;
 pub struct Date(i32);
 
 /// Why a string is not a date.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct DateError(String);
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError(Msg);
+
+impl DateError {
+    /// Why, as a message to show in any language.
+    pub(crate) fn msg(&self) -> Msg {
+        self.0.clone()
+    }
+}
+
+impl std::error::Error for DateError {}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.text(crate::model::Lang::En))
+    }
+}
 
 impl Date {
     /// Builds a date from its parts, checking that it exists.
     pub fn new(year: i32, month: u32, day: u32) -> Result<Date, DateError> {
-        let y =
-            i16::try_from(year).map_err(|_| DateError(format!("year {year} is out of range")))?;
-        let m = i8::try_from(month).map_err(|_| DateError(format!("month {month} is invalid")))?;
-        let d = i8::try_from(day).map_err(|_| DateError(format!("day {day} is invalid")))?;
-        jiff::civil::Date::new(y, m, d).map_err(|e| DateError(e.to_string()))?;
+        let y = i16::try_from(year).map_err(|_| DateError(Msg::YearRange { year }))?;
+        let m = i8::try_from(month).map_err(|_| DateError(Msg::MonthInvalid { month }))?;
+        let d = i8::try_from(day).map_err(|_| DateError(Msg::DayInvalid { day }))?;
+        jiff::civil::Date::new(y, m, d).map_err(|_| {
+            DateError(if !(-9999..=9999).contains(&year) {
+                Msg::YearRange { year }
+            } else if !(1..=12).contains(&month) {
+                Msg::MonthInvalid { month }
+            } else {
+                Msg::DayInvalid { day }
+            })
+        })?;
         if year < 1 {
-            return Err(DateError(format!("year {year} is out of range")));
+            return Err(DateError(Msg::YearRange { year }));
         }
         Ok(Date((year << 9) | ((month as i32) << 5) | day as i32))
     }
@@ -125,26 +147,26 @@ impl FromStr for Date {
                 .enumerate()
                 .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
         if !shape_ok {
-            return Err(DateError(format!(
-                "`{s}` is not a date in the form YYYY-MM-DD"
-            )));
+            return Err(DateError(Msg::DateShape { text: s.into() }));
         }
         let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
         let (y, m, d) = (num(0..4), num(5..7), num(8..10));
         if y == 0 {
-            return Err(DateError(format!(
-                "`{s}` has year 0; years run from 1 to 9999"
-            )));
+            return Err(DateError(Msg::YearZero { text: s.into() }));
         }
         if !(1..=12).contains(&m) {
-            return Err(DateError(format!(
-                "`{s}` has month {m}; months run 1 to 12"
-            )));
+            return Err(DateError(Msg::MonthRange {
+                text: s.into(),
+                month: m,
+            }));
         }
         Date::new(y as i32, m, d).map_err(|_| {
-            DateError(format!(
-                "`{s}` does not exist: {y:04}-{m:02} has no day {d}"
-            ))
+            DateError(Msg::NoSuchDay {
+                text: s.into(),
+                year: y as i32,
+                month: m,
+                day: d,
+            })
         })
     }
 }

@@ -33,17 +33,6 @@ pub(crate) enum FactType {
 }
 
 impl FactType {
-    /// A short description of the type, for messages ("one of `a`, `b`").
-    pub fn expected(&self) -> String {
-        match self {
-            FactType::Bool => "`true` or `false`".to_owned(),
-            FactType::Enum(v) => format!("one of {}", list_names(v)),
-            FactType::List(v) => format!("a list of {}", list_names(v)),
-            FactType::Int { min, max } => format!("a whole number from {min} to {max}"),
-            FactType::Date => "a date written YYYY-MM-DD".to_owned(),
-            FactType::Text => "a text".to_owned(),
-        }
-    }
     /// The named values of an enum or list fact.
     pub fn values(&self) -> &[EnumValue] {
         match self {
@@ -62,13 +51,6 @@ impl FactType {
             FactType::Text => "text",
         }
     }
-}
-
-fn list_names(v: &[EnumValue]) -> String {
-    v.iter()
-        .map(|e| format!("`{}`", e.name))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// One named value of an enum or list fact.

@@ -4,6 +4,8 @@
 
 use super::clean;
 use crate::error::{Diagnostic, ScenarioError, Severity};
+use crate::message::{Label, Msg, label};
+use crate::model::Lang;
 use crate::report::width::cells;
 
 /// The source line `line` with a caret under column `column` (both 1-based),
@@ -77,66 +79,118 @@ fn insert(message: &str, snip: Option<String>) -> String {
 /// A scenario error as the CLI prints it: `error: ` and each problem, with
 /// the source line when `source` (the input's text) is given.
 pub fn scenario_error(e: &ScenarioError, source: Option<&str>) -> String {
+    scenario_error_in(e, source, Lang::En)
+}
+
+/// Like [`scenario_error`], in `lang`.
+pub fn scenario_error_in(e: &ScenarioError, source: Option<&str>, lang: Lang) -> String {
+    let error = label(lang, Label::Error);
     let mut out = String::new();
     for d in &e.problems {
         let mut msg = format!(
-            "error: {}: {}",
+            "{error}: {}: {}",
             clean(&d.location.to_string()),
-            clean(&d.message)
+            clean(&d.message_in(lang))
         );
-        if let Some(h) = &d.help {
-            msg.push_str(&format!("\n  help: {}", clean(h)));
-        }
+        push_help(&mut msg, d, lang);
         let snip = source.and_then(|s| snippet(s, d.location.line, d.location.column));
         out.push_str(&insert(&msg, snip));
     }
     if e.more > 0 {
+        let more = Msg::MoreProblems {
+            n: e.more,
+            same_file: false,
+        };
         out.push_str(&format!(
-            "error: {}: … and {} more problems not shown\n",
+            "{error}: {}: {}\n",
             clean(&e.file),
-            e.more
+            more.text(lang)
         ));
     }
     out
 }
 
+/// `\n  help: …` after `msg`, when the diagnostic has a help line.
+fn push_help(msg: &mut String, d: &Diagnostic, lang: Lang) {
+    if let Some(h) = d.help_in(lang) {
+        msg.push_str(&format!("\n  {}: {}", label(lang, Label::Help), clean(&h)));
+    }
+}
+
 /// A ruleset diagnostic as the CLI prints it, with the source line when known.
 pub fn diagnostic(d: &Diagnostic, source: Option<&str>) -> String {
+    diagnostic_in(d, source, Lang::En)
+}
+
+/// Like [`diagnostic`], in `lang`.
+pub fn diagnostic_in(d: &Diagnostic, source: Option<&str>, lang: Lang) -> String {
     let snip = source.and_then(|s| snippet(s, d.location.line, d.location.column));
-    insert(&headline(d), snip)
+    insert(&headline(d, lang), snip)
 }
 
 /// Like [`diagnostic`], given the text of the line the diagnostic points at.
 pub fn diagnostic_line(d: &Diagnostic, line: Option<&str>) -> String {
+    diagnostic_line_in(d, line, Lang::En)
+}
+
+/// Like [`diagnostic_line`], in `lang`.
+pub fn diagnostic_line_in(d: &Diagnostic, line: Option<&str>, lang: Lang) -> String {
     let snip = line
         .filter(|_| d.location.line > 0)
         .map(|l| line_snippet(l, d.location.line, d.location.column));
-    insert(&headline(d), snip)
+    insert(&headline(d, lang), snip)
 }
 
 /// `file:line:col: severity[code]: message`, and the help line.
-fn headline(d: &Diagnostic) -> String {
-    let sev = match d.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
+fn headline(d: &Diagnostic, lang: Lang) -> String {
     let mut msg = format!(
-        "{}: {sev}[{}]: {}",
+        "{}: {}[{}]: {}",
         clean(&d.location.to_string()),
+        severity(d.severity, lang),
         d.code,
-        clean(&d.message)
+        clean(&d.message_in(lang))
     );
-    if let Some(h) = &d.help {
-        msg.push_str(&format!("\n  help: {}", clean(h)));
-    }
+    push_help(&mut msg, d, lang);
     msg
+}
+
+/// `error` or `warning`, in `lang`.
+pub(crate) fn severity(s: Severity, lang: Lang) -> &'static str {
+    match s {
+        Severity::Error => label(lang, Label::Error),
+        Severity::Warning => label(lang, Label::Warning),
+    }
 }
 
 /// A problem without a file (a bad `--reading`, `--keep`): `error: message` and help.
 pub fn plain(d: &Diagnostic) -> String {
-    let mut out = format!("error: {}\n", clean(&d.message));
-    if let Some(h) = &d.help {
-        out.push_str(&format!("  help: {}\n", clean(h)));
+    plain_in(d, Lang::En)
+}
+
+/// Like [`plain`], in `lang`.
+pub fn plain_in(d: &Diagnostic, lang: Lang) -> String {
+    let mut out = format!(
+        "{}: {}",
+        label(lang, Label::Error),
+        clean(&d.message_in(lang))
+    );
+    push_help(&mut out, d, lang);
+    out.push('\n');
+    out
+}
+
+/// A problem that is only words (no code, no place): `error: message` and
+/// the help line, in `lang`.
+#[cfg_attr(not(feature = "cli"), allow(dead_code))] // the CLI's own problems
+pub(crate) fn words(msg: &Msg, help: Option<&Msg>, lang: Lang) -> String {
+    let mut out = format!(
+        "{}: {}\n",
+        label(lang, Label::Error),
+        clean(&msg.text(lang))
+    );
+    if let Some(h) = help {
+        let h = h.text(lang);
+        out.push_str(&format!("  {}: {}\n", label(lang, Label::Help), clean(&h)));
     }
     out
 }

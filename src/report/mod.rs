@@ -186,16 +186,7 @@ fn group_key(rule: &Rule) -> u16 {
 
 /// A period in words ("from 1992-08-10", "1992-08-10 to 1998-06-11").
 pub(crate) fn period(p: &Period, lang: Lang) -> String {
-    match (lang, p.from, p.until) {
-        (Lang::Ja, None, None) => "常時".into(),
-        (Lang::Ja, Some(a), None) => format!("{a}以降"),
-        (Lang::Ja, None, Some(b)) => format!("{b}まで"),
-        (Lang::Ja, Some(a), Some(b)) => format!("{a}から{b}まで"),
-        (_, None, None) => "always".into(),
-        (_, Some(a), None) => format!("from {a}"),
-        (_, None, Some(b)) => format!("until {b}"),
-        (_, Some(a), Some(b)) => format!("{a} to {b}"),
-    }
+    crate::message::period(p, lang)
 }
 
 impl RuleSet {

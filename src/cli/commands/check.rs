@@ -1,9 +1,10 @@
 //! `peacecoop check`: validates the ruleset (every problem at once, then the
 //! static analysis) and any scenario files given.
 
-use crate::cli::args::RulesSource;
+use crate::cli::args::{LangChoice, RulesSource};
 use crate::cli::io::{EXIT_BAD_INPUT, EXIT_OK, Io};
 use crate::files::DEFAULT_MAX_SCENARIO_BYTES;
+use crate::message::Msg;
 use std::path::PathBuf;
 
 pub(crate) const EXAMPLES: &str = "\
@@ -11,6 +12,7 @@ Examples:
   peacecoop check
   peacecoop check scenarios/
   peacecoop check --rules my-rules/ my-mission.yaml
+  peacecoop check --rules my-rules/ --lang ja
 
 Exit codes: 0 clean; 2 problems found.";
 
@@ -21,9 +23,12 @@ pub(crate) struct Args {
     paths: Vec<PathBuf>,
     #[command(flatten)]
     source: RulesSource,
+    #[command(flatten)]
+    lang: LangChoice,
 }
 
 pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
+    io.lang = a.lang.get();
     let Some(rs) = a.source.load(io) else {
         return EXIT_BAD_INPUT;
     };
@@ -44,23 +49,26 @@ pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
             problems += 1;
         }
     }
-    let source = a.source.rules.as_deref().map_or_else(
-        || "embedded ruleset".to_owned(),
-        |p| crate::render::clean(&p.display().to_string()).into_owned(),
-    );
+    let source = a
+        .source
+        .rules
+        .as_deref()
+        .map(|p| crate::render::clean(&p.display().to_string()).into_owned());
     if problems == 0 {
         let (facts, rules, laws, readings) = rs.counts();
-        io.print(&format!(
-            "ok: {source}: {facts} facts, {rules} rules, {laws} law versions, {readings} readings; {} scenario file{} valid\n",
-            files.len(),
-            if files.len() == 1 { "" } else { "s" }
-        ));
+        let msg = Msg::CheckOk {
+            source,
+            facts,
+            rules,
+            laws,
+            readings,
+            files: files.len(),
+        };
+        io.print(&format!("{}\n", msg.text(io.lang)));
         EXIT_OK
     } else {
-        io.eprint(&format!(
-            "{problems} problem{} found\n",
-            if problems == 1 { "" } else { "s" }
-        ));
+        let msg = Msg::ProblemsFound { n: problems };
+        io.eprint(&format!("{}\n", msg.text(io.lang)));
         EXIT_BAD_INPUT
     }
 }

@@ -9,6 +9,7 @@ use crate::cli::args::{LangChoice, ReadingChoice, RulesSource, parse_date};
 use crate::cli::io::{EXIT_BAD_INPUT, EXIT_NOT_ELIGIBLE, EXIT_OK, EXIT_UNDETERMINED, Io};
 use crate::cli::progress::Progress;
 use crate::files::{DEFAULT_MAX_SCENARIO_BYTES, Kind};
+use crate::message::Fixed;
 use crate::model::{Date, Lang, Verdict};
 use crate::render::{self, Detail, TextOptions};
 use crate::report::Report;
@@ -110,6 +111,7 @@ impl Tally {
 }
 
 pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
+    io.lang = a.lang.get();
     let Some(rs) = a.source.load(io) else {
         return EXIT_BAD_INPUT;
     };
@@ -126,10 +128,8 @@ pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
     let single = !inputs.folder && a.scenarios.len() == 1;
     // A Mermaid file holds one diagram: several would not render.
     if a.format == EvalFormat::Mermaid && !single {
-        io.eprint(
-            "error: `--format mermaid` draws one scenario, but several were given (or a folder)\n  \
-             help: give one scenario file, or use `--format summary` for a batch\n",
-        );
+        let (msg, help) = (Fixed::MermaidOne.into(), Fixed::MermaidHelp.into());
+        io.eprint(&render::diagnostic::words(&msg, Some(&help), lang));
         return EXIT_BAD_INPUT;
     }
     let mut sheets: Vec<(Report, Option<HistoryReport>)> = Vec::new();

@@ -2,6 +2,7 @@
 
 use crate::cli::args::{Format, LangChoice, RulesSource};
 use crate::cli::io::{EXIT_BAD_INPUT, EXIT_OK, Io};
+use crate::message::{Fixed, Msg, Named};
 use crate::render;
 
 pub(crate) const EXAMPLES: &str = "\
@@ -24,19 +25,19 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
+    io.lang = a.lang.get();
     let Some(rs) = a.source.load(io) else {
         return EXIT_BAD_INPUT;
     };
     let lang = a.lang.get();
     let Some(r) = rs.explain(&a.rule, lang) else {
-        let hint = crate::error::suggest(&a.rule, rs.rule_ids()).map_or_else(
-            || "`peacecoop rules` lists the rule ids".to_owned(),
-            |s| format!("did you mean `{s}`?"),
-        );
-        io.eprint(&format!(
-            "error: unknown rule `{}`\n  help: {hint}\n",
-            crate::render::clean(&a.rule)
-        ));
+        let hint = crate::error::did_you_mean(crate::error::suggest(&a.rule, rs.rule_ids()))
+            .unwrap_or(Fixed::RulesListed.into());
+        let msg = Msg::Unknown {
+            of: Named::Rule,
+            name: crate::render::clean(&a.rule).into_owned(),
+        };
+        io.eprint(&render::diagnostic::words(&msg, Some(&hint), lang));
         return EXIT_BAD_INPUT;
     };
     match a.format {

@@ -2,6 +2,7 @@
 
 use crate::cli::args::{LangChoice, ReadingChoice, RulesSource, one_scenario};
 use crate::cli::io::{EXIT_BAD_INPUT, EXIT_OK, Io};
+use crate::message::Msg;
 use crate::render;
 use clap::ValueEnum;
 use std::path::PathBuf;
@@ -47,6 +48,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
+    io.lang = a.lang.get();
     let Some(rs) = a.source.load(io) else {
         return EXIT_BAD_INPUT;
     };
@@ -56,10 +58,11 @@ pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
     let m = match rs.matrix(&s, &a.vary, a.lang.get()) {
         Ok(m) => m,
         Err(e) => {
-            io.eprint(&format!(
-                "error: --vary: {}\n",
-                crate::render::clean(&e.to_string())
-            ));
+            let (problem, help) = e.msg();
+            let msg = Msg::Vary {
+                problem: Box::new(problem),
+            };
+            io.eprint(&render::diagnostic::words(&msg, help.as_ref(), io.lang));
             return EXIT_BAD_INPUT;
         }
     };

@@ -2,6 +2,7 @@
 
 use crate::cli::args::{LangChoice, RulesSource, parse_date};
 use crate::cli::io::{EXIT_BAD_INPUT, EXIT_OK, Io};
+use crate::message::{Fixed, Msg};
 use crate::model::Date;
 use crate::render;
 use clap::ValueEnum;
@@ -40,6 +41,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
+    io.lang = a.lang.get();
     let Some(rs) = a.source.load(io) else {
         return EXIT_BAD_INPUT;
     };
@@ -47,9 +49,8 @@ pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
     if let Some(p) = a.principle
         && !rs.has_principle(p)
     {
-        io.eprint(&format!(
-            "error: --principle {p}: the ruleset has no principle {p}\n  help: `peacecoop rules` lists the principles as headings\n"
-        ));
+        let (msg, help) = (Msg::NoPrinciple { n: p }, Fixed::PrinciplesListed.into());
+        io.eprint(&crate::render::diagnostic::words(&msg, Some(&help), lang));
         return EXIT_BAD_INPUT;
     }
     let mut report = rs.rules_report(a.date, lang);

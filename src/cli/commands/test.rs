@@ -5,6 +5,7 @@ use crate::analysis::testrun::{Coverage, TestReport};
 use crate::cli::args::{Format, LangChoice, ReadingChoice, RulesSource};
 use crate::cli::io::{EXIT_BAD_INPUT, EXIT_NOT_ELIGIBLE, EXIT_OK, Io};
 use crate::files::DEFAULT_MAX_SCENARIO_BYTES;
+use crate::message::Fixed;
 use crate::render;
 use crate::report::SCHEMA_VERSION;
 use std::path::PathBuf;
@@ -47,6 +48,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
+    io.lang = a.lang.get();
     let Some(rs) = a.source.load(io) else {
         return EXIT_BAD_INPUT;
     };
@@ -94,9 +96,8 @@ pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
         Format::Json => io.print(&format!("{}\n", render::json::pretty(&report))),
     }
     if report.results.is_empty() && errors == 0 {
-        io.eprint(
-            "error: no scenario here states an expectation (`expect:`), so nothing was tested\n  help: add `expect: eligible` (or not_eligible, undetermined) to a scenario, or run `peacecoop evaluate`\n",
-        );
+        let (msg, help) = (Fixed::NothingTested.into(), Fixed::AddExpect.into());
+        io.eprint(&render::diagnostic::words(&msg, Some(&help), lang));
         return EXIT_BAD_INPUT;
     }
     if errors > 0 {

@@ -48,6 +48,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
+    io.lang = a.lang.get();
     let Some(rs) = a.source.load(io) else {
         return EXIT_BAD_INPUT;
     };
