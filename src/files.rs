@@ -70,7 +70,9 @@ fn walk(dir: &Path, w: &mut Walk, seen: &mut HashSet<PathBuf>, entries: &mut usi
             return;
         }
     };
-    let mut children: Vec<PathBuf> = Vec::new();
+    // Each entry with its type as the folder listing gives it (no `stat`);
+    // a link, or a type the listing does not give, is looked at below.
+    let mut children: Vec<(PathBuf, Option<std::fs::FileType>)> = Vec::new();
     for entry in rd {
         *entries += 1;
         if *entries > MAX_ENTRIES {
@@ -82,12 +84,16 @@ fn walk(dir: &Path, w: &mut Walk, seen: &mut HashSet<PathBuf>, entries: &mut usi
             return;
         }
         match entry {
-            Ok(e) => children.push(e.path()),
+            Ok(e) => {
+                let ty = e.file_type().ok().filter(|t| t.is_file() || t.is_dir());
+                children.push((e.path(), ty));
+            }
             Err(e) => w.problems.push(io_diag(dir, &e)),
         }
     }
-    children.sort();
-    for p in children {
+    // Siblings: ordered as their paths would be, by name.
+    children.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
+    for (p, ty) in children {
         let hidden = p
             .file_name()
             .and_then(|n| n.to_str())
@@ -95,8 +101,12 @@ fn walk(dir: &Path, w: &mut Walk, seen: &mut HashSet<PathBuf>, entries: &mut usi
         if hidden {
             continue;
         }
-        // Follows links.
-        match std::fs::metadata(&p) {
+        // Not a link: its own type. Otherwise follows links.
+        let meta = match ty {
+            Some(t) => Ok(t),
+            None => std::fs::metadata(&p).map(|m| m.file_type()),
+        };
+        match meta {
             Ok(m) if m.is_dir() => walk(&p, w, seen, entries, depth + 1),
             Ok(m) if m.is_file() => {
                 if is_yaml(&p) {
@@ -220,7 +230,13 @@ pub(crate) fn read_text_keeping(
     if meta.is_file() && meta.len() > max_bytes {
         return Err(plain(too_large(Some(meta.len()))));
     }
-    let mut bytes = Vec::new();
+    // Room for the whole file and the read that finds its end (within the limit).
+    let room = if meta.is_file() {
+        meta.len().saturating_add(1)
+    } else {
+        0
+    };
+    let mut bytes = Vec::with_capacity(usize::try_from(room).unwrap_or(0));
     let mut f = std::fs::File::open(path).map_err(|e| plain(read_err(&e)))?;
     // Swapped for something else since it was looked at: read only a regular file.
     if kind != Kind::NamedScenario && !f.metadata().is_ok_and(|m| m.is_file()) {

@@ -24,7 +24,9 @@ use crate::report::shapes::{SCHEMA_VERSION, ScenarioRef};
 use crate::ruleset::RuleSet;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
-use std::rc::Rc;
+
+mod sets;
+use sets::{Atoms, Seen, Set, Solutions};
 
 /// The most candidate sets evaluated in one search (a few tenths of a second).
 pub const MAX_EVALUATIONS: usize = 200_000;
@@ -200,34 +202,39 @@ impl RuleSet {
             MAX_EVALUATIONS.min(MAX_WORK / conditions_size(law).max(1))
         };
         let mut work = s.clone();
-        let mut solutions: Vec<Vec<Atom>> = Vec::new();
-        // Sets are shared between the next level and the sets seen; every
-        // set of one level has as many changes, so `seen` holds one level.
-        let mut level: Vec<Rc<[Atom]>> = vec![Rc::from(Vec::new())];
-        let mut seen: HashSet<Rc<[Atom]>> = HashSet::new();
+        let mut atoms = Atoms::default();
+        let mut solutions = Solutions::default();
+        let mut deps: Vec<Option<Depends>> = vec![None; law.rules.len()];
+        // Every set of one level has as many changes, so `seen` holds one level.
+        let mut level: Vec<Set> = vec![Set::default()];
+        let mut seen = Seen::default();
+        let mut found = Vec::new();
         'search: for _ in 0..max_changes {
             let mut next = Vec::new();
             seen.clear();
             for set in &level {
-                apply(s, set, &mut work);
+                apply(s, set.ids().iter().map(|&i| atoms.get(i)), &mut work);
                 let e = self.evaluate(&work);
                 let Some(broken) = first_broken(law, &e) else {
                     continue;
                 };
                 let date = e.date;
-                for atom in candidates(law, &work, broken, date) {
-                    if keep.contains(&atom.fact()) || set.iter().any(|a| conflicts(*a, atom)) {
+                let d = deps[broken].get_or_insert_with(|| Depends::of(law, broken));
+                found.clear();
+                candidates(law, &work, broken, d, date, &mut found);
+                for &atom in &found {
+                    if keep.contains(&atom.fact())
+                        || set.ids().iter().any(|&a| conflicts(atoms.get(a), atom))
+                    {
                         continue;
                     }
-                    let mut ns = Vec::with_capacity(set.len() + 1);
-                    ns.extend_from_slice(set);
-                    ns.push(atom);
-                    ns.sort_unstable();
-                    if seen.contains(ns.as_slice())
-                        || solutions
-                            .iter()
-                            .any(|sol| sol.iter().all(|a| ns.contains(a)))
-                    {
+                    let id = atoms.id(atom);
+                    let Some(ns) = set.with(id) else {
+                        continue;
+                    };
+                    // `set` holds no solution (else it would not be searched
+                    // further), so a solution within `ns` holds `atom`.
+                    if seen.contains(&ns) || solutions.within_holding(&ns, id) {
                         continue;
                     }
                     if report.evaluated >= budget {
@@ -248,8 +255,7 @@ impl RuleSet {
                         // Its supersets are pruned as containing a solution.
                         solutions.push(ns);
                     } else {
-                        let ns: Rc<[Atom]> = Rc::from(ns);
-                        next.push(Rc::clone(&ns));
+                        next.push(ns);
                         seen.insert(ns);
                     }
                 }
@@ -260,19 +266,12 @@ impl RuleSet {
             }
         }
         // A set found at one level can contain a solution found later at the same level.
-        let minimal: Vec<&Vec<Atom>> = solutions
-            .iter()
-            .filter(|sol| {
-                !solutions
-                    .iter()
-                    .any(|o| o.len() < sol.len() && o.iter().all(|a| sol.contains(a)))
-            })
-            .collect();
-        let mut alts: Vec<(usize, Alternative)> = minimal
-            .into_iter()
+        let mut alts: Vec<(usize, Alternative)> = solutions
+            .minimal()
             .map(|sol| {
-                apply(s, sol, &mut work);
-                let changes = changes(law, s, &work, sol, lang);
+                let sol: Vec<Atom> = sol.ids().iter().map(|&i| atoms.get(i)).collect();
+                apply(s, sol.iter().copied(), &mut work);
+                let changes = changes(law, s, &work, &sol, lang);
                 let side = side_of(&changes);
                 (
                     sol.len(),
@@ -352,10 +351,10 @@ fn conflicts(a: Atom, b: Atom) -> bool {
 }
 
 /// `base` with `atoms` applied, written into `out` (whose buffers are reused).
-fn apply(base: &Scenario, atoms: &[Atom], out: &mut Scenario) {
+fn apply(base: &Scenario, atoms: impl Iterator<Item = Atom>, out: &mut Scenario) {
     out.values.clone_from(&base.values);
     for a in atoms {
-        apply_atom(*a, out);
+        apply_atom(a, out);
     }
 }
 
@@ -406,23 +405,50 @@ fn depends(
     }
 }
 
-fn candidates(law: &Law, s: &Scenario, rule: usize, date: Date) -> Vec<Atom> {
-    let mut tests = Vec::new();
-    let mut dates = false;
-    depends(law, rule, &mut tests, &mut dates, &mut Vec::new());
-    let mut facts: Vec<FactId> = tests.iter().map(|(f, _)| *f).collect();
-    if dates && let Some(d) = law.vocab.date_fact {
-        facts.push(d);
+/// What a rule's outcome depends on: each fact with its tests, the date
+/// fact included if the rule has periods. Worked out once per rule a search
+/// meets.
+#[derive(Clone)]
+struct Depends(Vec<(FactId, Vec<Test>)>);
+
+impl Depends {
+    fn of(law: &Law, rule: usize) -> Depends {
+        let mut tests = Vec::new();
+        let mut dates = false;
+        depends(law, rule, &mut tests, &mut dates, &mut Vec::new());
+        let mut facts: Vec<FactId> = tests.iter().map(|(f, _)| *f).collect();
+        if dates && let Some(d) = law.vocab.date_fact {
+            facts.push(d);
+        }
+        facts.sort_unstable();
+        facts.dedup();
+        Depends(
+            facts
+                .into_iter()
+                .map(|f| {
+                    let its = tests
+                        .iter()
+                        .filter(|(g, _)| *g == f)
+                        .map(|(_, t)| *t)
+                        .collect();
+                    (f, its)
+                })
+                .collect(),
+        )
     }
-    facts.sort_unstable();
-    facts.dedup();
-    let mut out = Vec::new();
-    for f in facts {
-        let its: Vec<Test> = tests
-            .iter()
-            .filter(|(g, _)| *g == f)
-            .map(|(_, t)| *t)
-            .collect();
+}
+
+/// The single changes that can alter `rule`'s outcome from `s`, into `out`.
+fn candidates(
+    law: &Law,
+    s: &Scenario,
+    rule: usize,
+    deps: &Depends,
+    date: Date,
+    out: &mut Vec<Atom>,
+) {
+    for (f, its) in &deps.0 {
+        let f = *f;
         let decl = law.vocab.get(f);
         let cur = s.get(f);
         let mut set = |v: Value| {
@@ -435,7 +461,7 @@ fn candidates(law: &Law, s: &Scenario, rule: usize, date: Date) -> Vec<Atom> {
             FactType::Enum(vals) => (0..vals.len()).for_each(|i| set(Value::Enum(i as u8))),
             FactType::Int { min, max } => {
                 let mut pts = Vec::new();
-                for t in &its {
+                for t in its {
                     if let Test::Cmp(_, n) | Test::Is(Value::Int(n)) = t {
                         pts.extend([n.saturating_sub(1), *n, n.saturating_add(1)]);
                     }
@@ -447,7 +473,7 @@ fn candidates(law: &Law, s: &Scenario, rule: usize, date: Date) -> Vec<Atom> {
             }
             FactType::Date => {
                 let mut pts: Vec<Date> = law.law_versions.iter().map(|v| v.in_force_from).collect();
-                for t in &its {
+                for t in its {
                     if let Test::Cmp(_, n) = t
                         && let Some(d) = Date::from_ordinal(*n)
                     {
@@ -485,7 +511,6 @@ fn candidates(law: &Law, s: &Scenario, rule: usize, date: Date) -> Vec<Atom> {
             }
         }
     }
-    out
 }
 
 fn json_value(law: &Law, s: &Scenario, f: FactId, v: Option<Value>) -> serde_json::Value {

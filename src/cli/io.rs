@@ -88,10 +88,15 @@ impl Io {
 
     /// Writes to standard output (nothing once the output is gone).
     pub fn print(&mut self, s: &str) {
+        self.print_bytes(s.as_bytes());
+    }
+
+    /// Writes bytes to standard output (nothing once the output is gone).
+    pub fn print_bytes(&mut self, b: &[u8]) {
         if self.closed || self.failed.is_some() {
             return;
         }
-        if let Err(e) = self.out.write_all(s.as_bytes()) {
+        if let Err(e) = self.out.write_all(b) {
             self.note(e);
         }
     }

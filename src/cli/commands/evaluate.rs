@@ -77,10 +77,13 @@ pub(crate) struct Args {
 /// Files read and evaluated at a time.
 const CHUNK: usize = 256;
 
-/// One input's outcome: its report (and history for handouts, and its JSON
-/// when the format is JSON, rendered on the worker), or its error.
+/// One input's outcome: its verdict and output (rendered, and the report
+/// dropped, on the worker: a batch renders on every core, and each report's
+/// memory is freed by the thread that allocated it), or for a handout its
+/// report and history, or its error.
 enum Item {
-    Done(Box<Report>, Option<HistoryReport>, Option<String>),
+    Rendered(Verdict, Vec<u8>),
+    Sheet(Box<Report>, Option<HistoryReport>),
     Failed(crate::ScenarioError, Option<String>),
     BadReading(crate::Diagnostic),
 }
@@ -140,53 +143,41 @@ pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
         if io.gone() {
             break;
         }
-        let handout = matches!(a.format, EvalFormat::Markdown | EvalFormat::Html);
-        let json = (a.format == EvalFormat::Json).then_some(single);
         let items = crate::batch::map(chunk, |(p, kind)| {
-            one(&rs, &a, p, *kind, lang, handout, json)
+            one(&rs, &a, p, *kind, lang, single, io.color)
         });
         progress.advance(chunk.len());
         for item in items {
-            let (report, history, json) = match item {
-                Item::Done(r, h, j) => (r, h, j),
+            match item {
+                Item::Rendered(verdict, text) => {
+                    tally.add(verdict);
+                    match a.format {
+                        EvalFormat::Text if tally.done() > 1 => io.print("\n"),
+                        EvalFormat::Json if !single => {
+                            io.print(if first_item { "[\n  " } else { ",\n  " });
+                            started_array = true;
+                            first_item = false;
+                        }
+                        _ => {}
+                    }
+                    io.print_bytes(&text);
+                    if a.format == EvalFormat::Json && single {
+                        io.print("\n");
+                    }
+                }
+                Item::Sheet(report, history) => {
+                    tally.add(report.verdict);
+                    sheets.push((*report, history));
+                }
                 Item::Failed(e, text) => {
                     progress.suspend(|| io.scenario_error(&e, text.as_deref()));
                     tally.errors += 1;
-                    continue;
                 }
                 Item::BadReading(d) => {
                     drop(progress);
                     io.usage(&d);
                     return EXIT_BAD_INPUT;
                 }
-            };
-            tally.add(report.verdict);
-            match a.format {
-                EvalFormat::Text => {
-                    if tally.done() > 1 {
-                        io.print("\n");
-                    }
-                    let detail = if a.brief { Detail::Brief } else { Detail::Full };
-                    let opts = TextOptions {
-                        color: io.color,
-                        ..TextOptions::new(detail, lang)
-                    };
-                    io.print(&render::text::text(&report, &opts));
-                }
-                EvalFormat::Json if single => {
-                    io.print(&json.unwrap_or_else(|| render::json::pretty(&*report)));
-                    io.print("\n");
-                }
-                EvalFormat::Json => {
-                    io.print(if first_item { "[\n  " } else { ",\n  " });
-                    started_array = true;
-                    first_item = false;
-                    io.print(&json.unwrap_or_else(|| render::json::array_item(&*report)));
-                }
-                EvalFormat::Summary => io.print(&render::summary::line(&report, lang)),
-                EvalFormat::Csv => io.print(&render::summary::csv_row(&report)),
-                EvalFormat::Mermaid => io.print(&render::mermaid::scenario(&report, lang)),
-                EvalFormat::Markdown | EvalFormat::Html => sheets.push((*report, history)),
             }
         }
     }
@@ -241,16 +232,16 @@ pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
     }
 }
 
-/// Reads, evaluates and reports one file. With `json` (`Some(single)`), also
-/// renders the report's JSON here, so a batch serializes on every core.
+/// Reads, evaluates and reports one file, rendered in the chosen format
+/// (`single`: the only input, so JSON is one object, not an array item).
 fn one(
     rs: &RuleSet,
     a: &Args,
     p: &std::path::Path,
     kind: Kind,
     lang: Lang,
-    handout: bool,
-    json: Option<bool>,
+    single: bool,
+    color: bool,
 ) -> Item {
     let loaded = rs.load_file(p, a.max_size, kind);
     let mut s = match loaded.scenario {
@@ -267,13 +258,24 @@ fn one(
     }
     let e = rs.evaluate(&s);
     let report = rs.report(&s, &e, lang);
-    let history = handout.then(|| rs.history(&s, lang));
-    let json = json.map(|single| {
-        if single {
-            render::json::pretty(&report)
-        } else {
-            render::json::array_item(&report)
+    let text = match a.format {
+        EvalFormat::Markdown | EvalFormat::Html => {
+            let history = rs.history(&s, lang);
+            return Item::Sheet(Box::new(report), Some(history));
         }
-    });
-    Item::Done(Box::new(report), history, json)
+        EvalFormat::Json if single => render::json::pretty(&report).into_bytes(),
+        EvalFormat::Json => render::json::array_item(&report),
+        EvalFormat::Text => {
+            let detail = if a.brief { Detail::Brief } else { Detail::Full };
+            let opts = TextOptions {
+                color,
+                ..TextOptions::new(detail, lang)
+            };
+            render::text::text(&report, &opts).into_bytes()
+        }
+        EvalFormat::Summary => render::summary::line(&report, lang).into_bytes(),
+        EvalFormat::Csv => render::summary::csv_row(&report).into_bytes(),
+        EvalFormat::Mermaid => render::mermaid::scenario(&report, lang).into_bytes(),
+    };
+    Item::Rendered(report.verdict, text)
 }
