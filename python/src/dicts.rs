@@ -11,7 +11,12 @@
 //! template's. A template is used only when every text it holds equals the
 //! report's (compared in Rust, cheaply); otherwise it is built afresh, so a
 //! result is always exactly the report's values, in the JSON's key order.
-//! Strings are shared through `Strings` (see `topy`).
+//! A whole entry equal to one seen before at the same place (a sweep
+//! repeats most of them) is a copy of that entry's kept dict, with copies
+//! of its kept containers (`templates::Variant`). Only strings, numbers,
+//! booleans and `None` are ever shared between results; every dict and
+//! list is the result's own. Strings are shared through `Strings` (see
+//! `topy`).
 
 use crate::templates::{
     EntryTemplate, LISTS_KEPT, Lists, MAX_KEPT_SHAPES, MAX_TEMPLATES, Recent, Texts, VARIANTS_KEPT,
