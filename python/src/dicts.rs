@@ -11,9 +11,17 @@
 //! template's. A template is used only when every text it holds equals the
 //! report's (compared in Rust, cheaply); otherwise it is built afresh, so a
 //! result is always exactly the report's values, in the JSON's key order.
-//! Strings are shared through `Strings` (see `topy`).
+//! A whole entry equal to one seen before at the same place (a sweep
+//! repeats most of them) is a copy of that entry's kept dict, with copies
+//! of its kept containers (`templates::Variant`). Only strings, numbers,
+//! booleans and `None` are ever shared between results; every dict and
+//! list is the result's own. Strings are shared through `Strings` (see
+//! `topy`).
 
-use crate::templates::{EntryTemplate, MAX_KEPT_SHAPES, MAX_TEMPLATES, Recent};
+use crate::templates::{
+    EntryTemplate, LISTS_KEPT, Lists, MAX_KEPT_SHAPES, MAX_TEMPLATES, Recent, Texts, VARIANTS_KEPT,
+    Variant,
+};
 use crate::topy::Strings;
 use peacecoop::report::{Entry, Group, LawRef, Pairs, Report, Step};
 use pyo3::prelude::*;
@@ -66,19 +74,19 @@ impl EntryTemplate {
         let fact_names: Vec<String> = e.facts.iter().map(|(k, _)| k.clone()).collect();
         let fact_keys = fact_names.iter().map(|k| s.get(k).unbind()).collect();
         Ok(EntryTemplate {
-            explanations: Recent::default(),
+            explanations: Texts::default(),
             fact_values: fact_names.iter().map(|_| Recent::default()).collect(),
             fact_names,
             fact_keys,
+            variants: Default::default(),
+            variant_count: 0,
             rule: e.rule.clone(),
             title: e.title.clone(),
             kind: e.kind.clone(),
             principle: e.principle,
             dict: dict.unbind(),
-            cites: e.cites.clone(),
-            cites_list: texts(s, &e.cites)?.unbind(),
-            sources: e.sources.clone(),
-            sources_list: texts(s, &e.sources)?.unbind(),
+            cites: Lists::default(),
+            sources: Lists::default(),
         })
     }
 
@@ -90,18 +98,22 @@ impl EntryTemplate {
     }
 }
 
-/// A copy of `template` if it holds exactly `items`, else a new list.
+/// A copy of the list kept for `items`, made and kept the first time.
 fn list_like<'py>(
     s: &mut Strings<'py>,
     items: &[String],
-    template: &[String],
-    list: &Py<PyList>,
+    kept: &mut Lists,
 ) -> PyResult<Bound<'py, PyList>> {
-    if items == template {
-        Ok(list.bind(s.py()).get_slice(0, items.len()))
-    } else {
-        texts(s, items)
+    let py = s.py();
+    if let Some((_, list)) = kept.items.iter().find(|(k, _)| k.as_slice() == items) {
+        return Ok(list.bind(py).get_slice(0, items.len()));
     }
+    let list = texts(s, items)?;
+    if kept.items.len() < LISTS_KEPT {
+        kept.items
+            .push((items.to_vec(), list.get_slice(0, items.len()).unbind()));
+    }
+    Ok(list)
 }
 
 /// A fact's value (a JSON value: null, boolean, number, text or list).
@@ -138,6 +150,18 @@ fn json<'py>(s: &mut Strings<'py>, v: &serde_json::Value) -> PyResult<Bound<'py,
     })
 }
 
+/// A new list of a fact's values (texts, numbers, booleans, null).
+fn texts_or_values<'py>(
+    s: &mut Strings<'py>,
+    items: &[serde_json::Value],
+) -> PyResult<Bound<'py, PyList>> {
+    let items = items
+        .iter()
+        .map(|i| json(s, i))
+        .collect::<PyResult<Vec<_>>>()?;
+    PyList::new(s.py(), items)
+}
+
 fn entry<'py>(
     s: &mut Strings<'py>,
     e: &Entry,
@@ -152,6 +176,31 @@ fn entry<'py>(
             "a trace entry's template is missing",
         ));
     };
+    if let Some(v) = t.variants.get(e.explanation.as_str()).and_then(|vs| {
+        vs.iter().find(|v| {
+            v.outcome == e.outcome
+                && v.facts == e.facts
+                && v.cites == e.cites
+                && v.sources == e.sources
+        })
+    }) {
+        let d = v.dict.bind(py).copy()?;
+        let facts = v.facts_dict.bind(py).copy()?;
+        for (k, list) in &v.fact_lists {
+            let list = list.bind(py);
+            facts.set_item(k.bind(py), list.get_slice(0, list.len()))?;
+        }
+        d.set_item(intern!(py, "facts"), facts)?;
+        d.set_item(
+            intern!(py, "cites"),
+            v.cites_list.bind(py).get_slice(0, e.cites.len()),
+        )?;
+        d.set_item(
+            intern!(py, "sources"),
+            v.sources_list.bind(py).get_slice(0, e.sources.len()),
+        )?;
+        return Ok(d);
+    }
     let d = t.dict.bind(py).copy()?;
     d.set_item(intern!(py, "outcome"), s.build(&e.outcome)?)?;
     d.set_item(
@@ -174,15 +223,51 @@ fn entry<'py>(
             facts.set_item(s.get(k), json(s, v)?)?;
         }
     }
+    let cites = list_like(s, &e.cites, &mut t.cites)?;
+    let sources = list_like(s, &e.sources, &mut t.sources)?;
+    // Facts are texts, numbers, booleans, null or lists of those (a
+    // variant copies such lists; anything deeper is never kept).
+    let flat = e.facts.iter().all(|(_, v)| match v {
+        serde_json::Value::Array(items) => items.iter().all(|i| !i.is_array() && !i.is_object()),
+        other => !other.is_object(),
+    });
+    if flat && t.variant_count < VARIANTS_KEPT {
+        // Kept: a dict of its own whose containers are copies, never the
+        // result's (replaced in every copy made from it anyway).
+        let facts_dict = facts.copy()?;
+        let mut fact_lists = Vec::new();
+        for (k, v) in &e.facts {
+            if let serde_json::Value::Array(items) = v {
+                let key = s.get(k);
+                let own = texts_or_values(s, items)?;
+                facts_dict.set_item(&key, &own)?;
+                fact_lists.push((key.unbind(), own.unbind()));
+            }
+        }
+        let v = Variant {
+            outcome: e.outcome,
+            facts: e.facts.clone(),
+            cites: e.cites.clone(),
+            sources: e.sources.clone(),
+            dict: d.copy()?.unbind(),
+            facts_dict: facts_dict.unbind(),
+            fact_lists,
+            cites_list: cites.get_slice(0, e.cites.len()).unbind(),
+            sources_list: sources.get_slice(0, e.sources.len()).unbind(),
+        };
+        let kept = v.dict.bind(py);
+        kept.set_item(intern!(py, "facts"), v.facts_dict.bind(py))?;
+        kept.set_item(intern!(py, "cites"), v.cites_list.bind(py))?;
+        kept.set_item(intern!(py, "sources"), v.sources_list.bind(py))?;
+        t.variants
+            .entry(e.explanation.as_str().into())
+            .or_default()
+            .push(v);
+        t.variant_count += 1;
+    }
     d.set_item(intern!(py, "facts"), facts)?;
-    d.set_item(
-        intern!(py, "cites"),
-        list_like(s, &e.cites, &t.cites, &t.cites_list)?,
-    )?;
-    d.set_item(
-        intern!(py, "sources"),
-        list_like(s, &e.sources, &t.sources, &t.sources_list)?,
-    )?;
+    d.set_item(intern!(py, "cites"), cites)?;
+    d.set_item(intern!(py, "sources"), sources)?;
     Ok(d)
 }
 
@@ -325,8 +410,8 @@ pub(crate) fn report<'py>(
     let d = template.bind(py).copy()?;
     d.set_item(intern!(py, "schema_version"), r.schema_version)?;
     let scenario = PyDict::new(py);
-    // The name, date and reason differ from one scenario to the next: new
-    // strings, not looked up.
+    // The name and date differ from one scenario to the next: new strings,
+    // not looked up.
     scenario.set_item(intern!(py, "name"), PyString::new(py, &r.scenario.name))?;
     let file = if anonymous {
         None
@@ -340,7 +425,8 @@ pub(crate) fn report<'py>(
         d.set_item(intern!(py, "law_version"), law(s, lv)?)?;
     }
     d.set_item(intern!(py, "verdict"), s.build(&r.verdict)?)?;
-    d.set_item(intern!(py, "reason"), PyString::new(py, &r.reason))?;
+    let reason = s.templates.reasons.get(py, &r.reason);
+    d.set_item(intern!(py, "reason"), reason)?;
     d.set_item(intern!(py, "readings"), readings(s, &r.readings)?)?;
     d.set_item(
         intern!(py, "depends_on_readings"),

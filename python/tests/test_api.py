@@ -136,6 +136,33 @@ def test_results_are_independent(rules: peacecoop.RuleSet) -> None:
     assert rules.evaluate(UNMISS, lang="ja") == ja
 
 
+def containers(x: Any) -> List[Any]:
+    """Every dict and list inside `x`, `x` included."""
+    if isinstance(x, dict):
+        return [x, *(c for v in x.values() for c in containers(v))]
+    if isinstance(x, list):
+        return [x, *(c for v in x for c in containers(v))]
+    return []
+
+
+def test_no_dict_or_list_is_shared(rules: peacecoop.RuleSet) -> None:
+    # Results repeat whole trace entries (the same rule, outcome,
+    # explanation and facts): each is still built of its own dicts and
+    # lists, in a batch, from one call to the next, and after a mutation.
+    batch = rules.evaluate_many([UNMISS] * 3 + variants(40) + [UNMISS])
+    batch += [rules.evaluate(UNMISS), rules.evaluate(UNMISS, trace=False)]
+    seen = [c for r in batch for c in containers(r)]
+    assert len({id(c) for c in seen}) == len(seen)
+    first = batch[0]
+    for e in first["trace"]:
+        e["facts"]["x"] = 1
+        e["cites"].append("x")
+        e["sources"].append("x")
+        e["outcome"] = "x"
+    assert rules.evaluate(UNMISS) == batch[1] == batch[-3]
+    assert all("x" not in e["facts"] for e in rules.evaluate_many([UNMISS] * 2)[1]["trace"])
+
+
 def test_scenario_objects(rules: peacecoop.RuleSet) -> None:
     s = rules.scenario(UNMISS)
     assert s.name == UNMISS["name"] and s.file is None
