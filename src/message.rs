@@ -6,6 +6,7 @@
 //! the Japanese one come from the same place.
 
 use crate::model::Lang;
+use crate::model::date::{DateError, DateProblem};
 use crate::model::rule::Period;
 
 /// `format!` in the language asked for.
@@ -2962,6 +2963,47 @@ pub(crate) mod samples {
         "ValidValues",
         "CheckOk",
     ];
+}
+
+impl From<&DateProblem> for Msg {
+    fn from(p: &DateProblem) -> Msg {
+        match p.clone() {
+            DateProblem::Shape { text } => Msg::DateShape { text },
+            DateProblem::YearZero { text } => Msg::YearZero { text },
+            DateProblem::MonthRange { text, month } => Msg::MonthRange { text, month },
+            DateProblem::NoSuchDay {
+                text,
+                year,
+                month,
+                day,
+            } => Msg::NoSuchDay {
+                text,
+                year,
+                month,
+                day,
+            },
+            DateProblem::YearRange { year } => Msg::YearRange { year },
+            DateProblem::MonthInvalid { month } => Msg::MonthInvalid { month },
+            DateProblem::DayInvalid { day } => Msg::DayInvalid { day },
+        }
+    }
+}
+
+impl DateError {
+    /// Why, as a message to show in any language.
+    pub(crate) fn msg(&self) -> Msg {
+        Msg::from(&self.0)
+    }
+    /// Why, in `lang` (the `Display` form is English).
+    pub fn message_in(&self, lang: Lang) -> String {
+        self.msg().text(lang)
+    }
+}
+
+impl std::fmt::Display for DateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.msg().text(Lang::En))
+    }
 }
 
 #[cfg(test)]

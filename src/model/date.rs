@@ -4,7 +4,6 @@
 //! selects the law version). A [`Date`] packs into one ordered `i32`, so that
 //! evaluation compares dates as integers.
 
-use crate::message::Msg;
 use std::fmt;
 use std::str::FromStr;
 
@@ -20,46 +19,54 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(i32);
 
-/// Why a string is not a date.
+/// Why a string is not a date. Its words, in either language, are the
+/// messages module's (`DateError::message_in`, `Display` in English).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DateError(Msg);
+pub struct DateError(pub(crate) DateProblem);
 
-impl DateError {
-    /// Why, as a message to show in any language.
-    pub(crate) fn msg(&self) -> Msg {
-        self.0.clone()
-    }
-    /// Why, in `lang` (the `Display` form is English).
-    pub fn message_in(&self, lang: crate::model::Lang) -> String {
-        self.0.text(lang)
-    }
+/// What is wrong with a date, with what was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum DateProblem {
+    /// Not `YYYY-MM-DD`.
+    Shape { text: String },
+    /// Year 0000.
+    YearZero { text: String },
+    /// A month outside 1 to 12.
+    MonthRange { text: String, month: u32 },
+    /// A day the month does not have.
+    NoSuchDay {
+        text: String,
+        year: i32,
+        month: u32,
+        day: u32,
+    },
+    /// A year outside 1 to 9999 (built from parts).
+    YearRange { year: i32 },
+    /// A month outside 1 to 12 (built from parts).
+    MonthInvalid { month: u32 },
+    /// A day outside the month (built from parts).
+    DayInvalid { day: u32 },
 }
 
 impl std::error::Error for DateError {}
 
-impl fmt::Display for DateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0.text(crate::model::Lang::En))
-    }
-}
-
 impl Date {
     /// Builds a date from its parts, checking that it exists.
     pub fn new(year: i32, month: u32, day: u32) -> Result<Date, DateError> {
-        let y = i16::try_from(year).map_err(|_| DateError(Msg::YearRange { year }))?;
-        let m = i8::try_from(month).map_err(|_| DateError(Msg::MonthInvalid { month }))?;
-        let d = i8::try_from(day).map_err(|_| DateError(Msg::DayInvalid { day }))?;
+        let y = i16::try_from(year).map_err(|_| DateError(DateProblem::YearRange { year }))?;
+        let m = i8::try_from(month).map_err(|_| DateError(DateProblem::MonthInvalid { month }))?;
+        let d = i8::try_from(day).map_err(|_| DateError(DateProblem::DayInvalid { day }))?;
         jiff::civil::Date::new(y, m, d).map_err(|_| {
             DateError(if !(-9999..=9999).contains(&year) {
-                Msg::YearRange { year }
+                DateProblem::YearRange { year }
             } else if !(1..=12).contains(&month) {
-                Msg::MonthInvalid { month }
+                DateProblem::MonthInvalid { month }
             } else {
-                Msg::DayInvalid { day }
+                DateProblem::DayInvalid { day }
             })
         })?;
         if year < 1 {
-            return Err(DateError(Msg::YearRange { year }));
+            return Err(DateError(DateProblem::YearRange { year }));
         }
         Ok(Date((year << 9) | ((month as i32) << 5) | day as i32))
     }
@@ -151,21 +158,21 @@ impl FromStr for Date {
                 .enumerate()
                 .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
         if !shape_ok {
-            return Err(DateError(Msg::DateShape { text: s.into() }));
+            return Err(DateError(DateProblem::Shape { text: s.into() }));
         }
         let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
         let (y, m, d) = (num(0..4), num(5..7), num(8..10));
         if y == 0 {
-            return Err(DateError(Msg::YearZero { text: s.into() }));
+            return Err(DateError(DateProblem::YearZero { text: s.into() }));
         }
         if !(1..=12).contains(&m) {
-            return Err(DateError(Msg::MonthRange {
+            return Err(DateError(DateProblem::MonthRange {
                 text: s.into(),
                 month: m,
             }));
         }
         Date::new(y as i32, m, d).map_err(|_| {
-            DateError(Msg::NoSuchDay {
+            DateError(DateProblem::NoSuchDay {
                 text: s.into(),
                 year: y as i32,
                 month: m,
