@@ -1160,6 +1160,10 @@ pub(crate) enum Msg {
     SeeHelp {
         command: String,
     },
+    ArgRange {
+        min: i64,
+        max: i64,
+    },
     ValidValues {
         list: Names,
     },
@@ -2153,6 +2157,11 @@ impl Msg {
                 "`{arg}` cannot be used with `{other}`",
                 "`{arg}` と `{other}` は一緒に使えない"
             ),
+            ArgRange { min, max } => say!(
+                l,
+                "write a whole number from {min} to {max}",
+                "{min}から{max}までの整数を書く"
+            ),
             SeeHelp { command } => say!(
                 l,
                 "`{command} --help` shows the usage",
@@ -2639,6 +2648,7 @@ pub(crate) mod samples {
             Msg::SeeHelp {
                 command: "x".into(),
             },
+            Msg::ArgRange { min: 1, max: 8 },
             Msg::ValidValues {
                 list: ticks_of(["x"]),
             },
@@ -2809,6 +2819,7 @@ pub(crate) mod samples {
             Msg::MissingArguments { .. } => "MissingArguments",
             Msg::ArgConflict { .. } => "ArgConflict",
             Msg::SeeHelp { .. } => "SeeHelp",
+            Msg::ArgRange { .. } => "ArgRange",
             Msg::ValidValues { .. } => "ValidValues",
             Msg::CheckOk { .. } => "CheckOk",
         }
@@ -2960,6 +2971,7 @@ pub(crate) mod samples {
         "MissingArguments",
         "ArgConflict",
         "SeeHelp",
+        "ArgRange",
         "ValidValues",
         "CheckOk",
     ];

@@ -257,6 +257,8 @@ fn reading_and_argument_errors_are_japanese() {
     japanese(&["evaluate", "--bogus"], 2, &ids);
     japanese(&["evaluat", ELIGIBLE], 2, &ids);
     japanese(&["explain"], 2, &ids);
+    let text = japanese(&["whatif", ELIGIBLE, "--max-changes", "99"], 2, &ids);
+    assert!(text.ends_with("ヒント: 1から8までの整数を書く\n"), "{text}");
 }
 
 #[test]

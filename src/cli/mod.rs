@@ -169,6 +169,15 @@ fn wants_japanese(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
         || args.windows(2).any(|w| w[0] == "--lang" && w[1] == "ja")
 }
 
+/// The bounds of a number outside its range, from clap's own reason
+/// ("99 is not in 1..=8").
+fn range_of(e: &clap::Error) -> Option<(i64, i64)> {
+    let reason = std::error::Error::source(e)?.to_string();
+    let (_, range) = reason.split_once(" is not in ")?;
+    let (min, max) = range.trim().split_once("..=")?;
+    Some((min.parse().ok()?, max.parse().ok()?))
+}
+
 /// A command-line error in Japanese: what is wrong with which argument, the
 /// values it takes, and where to read the usage (clap's own text is English).
 fn japanese_usage_error(e: &clap::Error) -> String {
@@ -208,6 +217,8 @@ fn japanese_usage_error(e: &clap::Error) -> String {
         Msg::ValidValues {
             list: ticks_of(valid.iter().map(String::as_str)),
         }
+    } else if let Some((min, max)) = range_of(e) {
+        Msg::ArgRange { min, max }
     } else if arg.starts_with("--date") {
         match value.parse::<crate::model::Date>() {
             Err(d) => d.msg(),
