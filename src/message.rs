@@ -1157,6 +1157,12 @@ pub(crate) enum Msg {
         arg: String,
         other: String,
     },
+    ArgTwice {
+        arg: String,
+    },
+    ArgNeedsValue {
+        arg: String,
+    },
     SeeHelp {
         command: String,
     },
@@ -2157,6 +2163,16 @@ impl Msg {
                 "`{arg}` cannot be used with `{other}`",
                 "`{arg}` と `{other}` は一緒に使えない"
             ),
+            ArgTwice { arg } => say!(
+                l,
+                "`{arg}` cannot be used multiple times",
+                "`{arg}` は一度だけ指定できる"
+            ),
+            ArgNeedsValue { arg } => say!(
+                l,
+                "`{arg}` needs a value, but none was given",
+                "`{arg}` に値が書かれていない"
+            ),
             ArgRange { min, max } => say!(
                 l,
                 "write a whole number from {min} to {max}",
@@ -2645,6 +2661,8 @@ pub(crate) mod samples {
                 arg: "--x".into(),
                 other: "--y".into(),
             },
+            Msg::ArgTwice { arg: "--x".into() },
+            Msg::ArgNeedsValue { arg: "--x".into() },
             Msg::SeeHelp {
                 command: "x".into(),
             },
@@ -2818,6 +2836,8 @@ pub(crate) mod samples {
             Msg::UnknownCommand { .. } => "UnknownCommand",
             Msg::MissingArguments { .. } => "MissingArguments",
             Msg::ArgConflict { .. } => "ArgConflict",
+            Msg::ArgTwice { .. } => "ArgTwice",
+            Msg::ArgNeedsValue { .. } => "ArgNeedsValue",
             Msg::SeeHelp { .. } => "SeeHelp",
             Msg::ArgRange { .. } => "ArgRange",
             Msg::ValidValues { .. } => "ValidValues",
@@ -2970,6 +2990,8 @@ pub(crate) mod samples {
         "UnknownCommand",
         "MissingArguments",
         "ArgConflict",
+        "ArgTwice",
+        "ArgNeedsValue",
         "SeeHelp",
         "ArgRange",
         "ValidValues",

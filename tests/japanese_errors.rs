@@ -259,6 +259,27 @@ fn reading_and_argument_errors_are_japanese() {
     japanese(&["explain"], 2, &ids);
     let text = japanese(&["whatif", ELIGIBLE, "--max-changes", "99"], 2, &ids);
     assert!(text.ends_with("ヒント: 1から8までの整数を書く\n"), "{text}");
+    // An option given twice, or without its value.
+    let text = japanese(
+        &["evaluate", ELIGIBLE, "--format", "json", "--format", "text"],
+        2,
+        &ids,
+    );
+    assert!(
+        text.starts_with("エラー: `--format <FORMAT>` は一度だけ指定できる"),
+        "{text}"
+    );
+    let text = japanese(&["evaluate", ELIGIBLE, "--date"], 2, &ids);
+    assert!(
+        text.starts_with("エラー: `--date <YYYY-MM-DD>` に値が書かれていない"),
+        "{text}"
+    );
+    // An argument that is not UTF-8 is an error, not a crash.
+    use std::os::unix::ffi::OsStringExt;
+    let bad = std::ffi::OsString::from_vec(vec![0xff]);
+    let out = run(&[bad, "--lang".into(), "ja".into()]);
+    assert_code(&out, 2);
+    assert!(out.stderr.starts_with("エラー: "), "{}", out.stderr);
 }
 
 #[test]

@@ -190,10 +190,14 @@ fn japanese_usage_error(e: &clap::Error) -> String {
         None => Vec::new(),
     };
     let arg = get(ContextKind::InvalidArg).unwrap_or_default();
+    let value = get(ContextKind::InvalidValue).unwrap_or_default();
+    let prior = get(ContextKind::PriorArg).unwrap_or_default();
     let msg = match e.kind() {
+        // An option written without its value.
+        ErrorKind::InvalidValue if value.is_empty() => Msg::ArgNeedsValue { arg: arg.clone() },
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => Msg::ArgValue {
             arg: arg.clone(),
-            value: get(ContextKind::InvalidValue).unwrap_or_default(),
+            value: value.clone(),
         },
         ErrorKind::UnknownArgument => Msg::UnknownArgument { arg: arg.clone() },
         ErrorKind::InvalidSubcommand => Msg::UnknownCommand {
@@ -202,14 +206,15 @@ fn japanese_usage_error(e: &clap::Error) -> String {
         ErrorKind::MissingRequiredArgument => Msg::MissingArguments {
             args: ticks_of(strings(ContextKind::InvalidArg).iter().map(String::as_str)),
         },
+        // clap reports an option given twice as conflicting with itself.
+        ErrorKind::ArgumentConflict if prior == arg => Msg::ArgTwice { arg: arg.clone() },
         ErrorKind::ArgumentConflict => Msg::ArgConflict {
             arg: arg.clone(),
-            other: get(ContextKind::PriorArg).unwrap_or_default(),
+            other: prior,
         },
         _ => Fixed::BadCommandLine.into(),
     };
     let valid = strings(ContextKind::ValidValue);
-    let value = get(ContextKind::InvalidValue).unwrap_or_default();
     let suggested = get(ContextKind::SuggestedSubcommand).or(get(ContextKind::SuggestedArg));
     let help = if let Some(name) = suggested {
         Msg::DidYouMean { name }
@@ -219,7 +224,7 @@ fn japanese_usage_error(e: &clap::Error) -> String {
         }
     } else if let Some((min, max)) = range_of(e) {
         Msg::ArgRange { min, max }
-    } else if arg.starts_with("--date") {
+    } else if arg.starts_with("--date") && !value.is_empty() {
         match value.parse::<crate::model::Date>() {
             Err(d) => d.msg(),
             Ok(_) => Fixed::BadCommandLine.into(),
@@ -227,8 +232,10 @@ fn japanese_usage_error(e: &clap::Error) -> String {
     } else if arg.starts_with("--reading") {
         Fixed::ReadingForm.into()
     } else {
-        let command = std::env::args()
+        // `args_os`: an argument that is not UTF-8 must not stop the message.
+        let command = std::env::args_os()
             .skip(1)
+            .filter_map(|a| a.into_string().ok())
             .find(|a| !a.starts_with('-'))
             .filter(|a| Cli::command().find_subcommand(a).is_some())
             .map_or_else(|| "peacecoop".to_owned(), |c| format!("peacecoop {c}"));
