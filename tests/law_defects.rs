@@ -422,3 +422,25 @@ fn parties_consent_does_not_contradict_kaketsuke_keigo_in_relief() {
     assert!(x.contains("kaketsuke-keigo-task"), "{x}");
     assert!(!x.starts_with("Only UN peacekeeping"), "{x}");
 }
+
+/// A citation whose pillar is unknown is listed (it may govern the mission);
+/// one whose pillar is known to be another is not.
+#[test]
+fn citations_of_an_unknown_pillar_are_kept() {
+    let text = read("scenarios/bosnia-elections-1998.yaml");
+    let without: String = text
+        .lines()
+        .filter(|l| !l.starts_with("operation:") && !l.starts_with("expect"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let r = report_of(&without);
+    let cites = &r.entry("host-consent").expect("rule").cites;
+    assert!(
+        cites.iter().any(|c| c.contains("election observation")),
+        "{cites:?}"
+    );
+    assert!(
+        cites.iter().any(|c| c.contains("UN peacekeeping")),
+        "{cites:?}"
+    );
+}

@@ -175,14 +175,22 @@ pub(crate) fn case(law: &Law, s: &Scenario, results: &[RuleResult], i: usize) ->
     let v = law.rules.get(i)?.versions.get(r.version()?)?;
     let env = Env::new(law, &s.values, &s.readings, results);
     v.explanation(r.outcome)?.0.iter().position(|case| {
-        case.when.as_ref().is_none_or(|w| {
-            env.eval(w, &mut FactSet::default(), &mut ReadingSet::default()) == Tri::True
-        })
+        case.when
+            .as_ref()
+            .is_none_or(|w| wording(&env, w) == Tri::True)
     })
 }
 
+/// A condition that chooses a report's words (an explanation case's or a
+/// citation's `when`), read against the evaluation's results.
+fn wording(env: &Env<'_>, w: &crate::model::condition::Condition) -> Tri {
+    env.eval(w, &mut FactSet::default(), &mut ReadingSet::default())
+}
+
 /// Whether each citation of rule `i`'s version applies to this result: those
-/// without `when`, and those whose `when` holds, as explanation cases are chosen.
+/// without `when`, and those whose `when` holds or may hold (a fact it reads
+/// is unknown): an undetermined mission still shows every provision that
+/// could govern it, where an explanation case needs its `when` to hold.
 pub(crate) fn citations_apply(
     law: &Law,
     s: &Scenario,
@@ -199,9 +207,9 @@ pub(crate) fn citations_apply(
     v.cites
         .iter()
         .map(|c| {
-            c.when.as_ref().is_none_or(|w| {
-                env.eval(w, &mut FactSet::default(), &mut ReadingSet::default()) == Tri::True
-            })
+            c.when
+                .as_ref()
+                .is_none_or(|w| wording(&env, w) != Tri::False)
         })
         .collect()
 }
