@@ -381,7 +381,7 @@ impl Expected {
     fn text(&self, lang: Lang) -> String {
         match (self, lang) {
             (Expected::Bool, Lang::En) => "`true` or `false`".into(),
-            (Expected::Bool, Lang::Ja) => "`true` か `false`".into(),
+            (Expected::Bool, Lang::Ja) => "`true` か `false` のどちらか".into(),
             (Expected::OneOf(n), Lang::En) => format!("one of {}", n.text(lang)),
             (Expected::OneOf(n), Lang::Ja) => format!("{} のいずれか", n.text(lang)),
             (Expected::ListOf(n), Lang::En) => format!("a list of {}", n.text(lang)),
@@ -1877,7 +1877,7 @@ impl Msg {
             } => say!(
                 l,
                 "`{text}` does not exist: {year:04}-{month:02} has no day {day}",
-                "`{text}` という日はない（{year:04}-{month:02} に{day}日はない）"
+                "`{text}` という日はない（{year}年{month}月に{day}日はない）"
             ),
             YearRange { year } => say!(l, "year {year} is out of range", "{year}年は範囲外"),
             MonthInvalid { month } => say!(l, "month {month} is invalid", "{month}月は不正"),
@@ -2133,7 +2133,7 @@ impl Msg {
                     if *files == 1 { "" } else { "s" }
                 ),
                 (Lang::Ja, source) => format!(
-                    "問題なし：{}：事実{facts}個、規則{rules}個、法の版{laws}個、解釈{readings}個。有効なシナリオファイル{files}個",
+                    "問題なし（{}）：事実{facts}個、規則{rules}個、法の版{laws}個、解釈{readings}個。有効なシナリオファイル{files}個",
                     source.as_deref().unwrap_or("組み込みの規則集")
                 ),
             },

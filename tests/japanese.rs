@@ -249,3 +249,21 @@ fn every_shipped_scenario_is_named_in_both_languages() {
         assert!(ja.as_str().is_some_and(|n| !n.is_ascii()), "{f}: {ja}");
     }
 }
+
+/// `history --lang ja` names the outcomes that changed in Japanese.
+#[test]
+fn history_changes_are_named_in_japanese() {
+    let out = run(&[
+        "history",
+        "scenarios/bosnia-elections-1998.yaml",
+        "--lang",
+        "ja",
+    ]);
+    assert_code(&out, 0);
+    assert!(
+        out.stdout.contains("election-basis: 施行外 → 充足"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("not_in_force"), "{}", out.stdout);
+}

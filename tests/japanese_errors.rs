@@ -313,7 +313,7 @@ fn check_speaks_japanese_for_broken_rulesets() {
     let ok = run(&["check", "--lang", "ja"]);
     assert_code(&ok, 0);
     assert!(
-        ok.stdout.starts_with("問題なし：組み込みの規則集："),
+        ok.stdout.starts_with("問題なし（組み込みの規則集）："),
         "{}",
         ok.stdout
     );

@@ -321,7 +321,7 @@ pub fn whatif(yaml: &str, opts: &str) -> Result<String, Failure> {
     let w = WhatifOptions::new(max, keep);
     let report = rules
         .whatif(&s, &w, lang)
-        .map_err(|d| Failure::plain(diagnostic::plain(&d).trim_end()))?;
+        .map_err(|d| Failure::plain(diagnostic::plain_in(&d, lang).trim_end()))?;
     to_json(&report)
 }
 
@@ -362,7 +362,7 @@ pub fn readings(yaml: &str, opts: &str) -> Result<String, Failure> {
         .collect();
     let r = rules
         .readings_report(&s, &fixed, lang)
-        .map_err(|d| Failure::plain(diagnostic::plain(&d).trim_end()))?;
+        .map_err(|d| Failure::plain(diagnostic::plain_in(&d, lang).trim_end()))?;
     to_json(&r)
 }
 
