@@ -98,13 +98,20 @@ impl Solutions {
             .get(&atom)
             .is_some_and(|found| found.iter().any(|&i| self.list[i as usize].within(s)))
     }
-    /// The solutions that hold no smaller solution, in the order found.
+    /// The solutions that hold no smaller solution, in the order found. A
+    /// smaller solution within `sol` starts with one of `sol`'s changes, so
+    /// only the solutions indexed under those are looked at, each once (by
+    /// its first change), not every pair.
     pub fn minimal(&self) -> impl Iterator<Item = &Set> {
         self.list.iter().filter(|sol| {
-            !self
-                .list
-                .iter()
-                .any(|o| o.len() < sol.len() && o.within(sol))
+            !sol.ids().iter().any(|a| {
+                self.by_atom.get(a).is_some_and(|found| {
+                    found.iter().any(|&i| {
+                        let o = &self.list[i as usize];
+                        o.len() < sol.len() && o.ids().first() == Some(a) && o.within(sol)
+                    })
+                })
+            })
         })
     }
 }
