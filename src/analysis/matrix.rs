@@ -66,11 +66,10 @@ pub struct MatrixReport {
 }
 
 /// Why a matrix cannot be built.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum MatrixError {
     /// A name is not a fact (or list item).
-    #[error("unknown fact `{name}`{}", .suggestion.as_ref().map(|s| format!("\n  help: did you mean `{s}`?")).unwrap_or_default())]
     UnknownFact {
         /// The name given.
         name: String,
@@ -78,7 +77,6 @@ pub enum MatrixError {
         suggestion: Option<String>,
     },
     /// A list fact was named without an item.
-    #[error("`{name}` is a list: vary one item at a time, e.g. `{name}.{example}`")]
     WholeList {
         /// The list fact.
         name: String,
@@ -86,7 +84,6 @@ pub enum MatrixError {
         example: String,
     },
     /// Too many combinations.
-    #[error("{rows} combinations is more than the limit of {limit}; vary fewer facts")]
     TooLarge {
         /// Rows requested.
         rows: usize,
@@ -94,25 +91,41 @@ pub enum MatrixError {
         limit: usize,
     },
     /// Nothing to vary.
-    #[error("name at least one fact to vary")]
     Empty,
     /// The same fact named twice.
-    #[error("`{name}` is named twice: each fact varies once")]
     Duplicate {
         /// The fact.
         name: String,
     },
     /// The fact has no values to try (a text no rule mentions, dates without law versions).
-    #[error("`{name}` has no values to vary over: no rule compares it with anything")]
     NoValues {
         /// The fact.
         name: String,
     },
 }
 
+impl std::error::Error for MatrixError {}
+
+impl std::fmt::Display for MatrixError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message_in(crate::model::Lang::En))
+    }
+}
+
 impl MatrixError {
+    /// The problem, with its help line on a line of its own, in `lang`
+    /// (`Display` gives the English).
+    pub fn message_in(&self, lang: crate::model::Lang) -> String {
+        let (problem, help) = self.msg();
+        let mut out = problem.text(lang);
+        if let Some(h) = help {
+            let label = crate::message::label(lang, crate::message::Label::Help);
+            out.push_str(&format!("\n  {label}: {}", h.text(lang)));
+        }
+        out
+    }
+
     /// The problem and its help line, as messages to show in any language.
-    #[cfg_attr(not(feature = "cli"), allow(dead_code))] // the CLI shows it
     pub(crate) fn msg(&self) -> (Msg, Option<Msg>) {
         match self {
             MatrixError::UnknownFact { name, suggestion } => (

@@ -341,9 +341,13 @@ pub fn matrix(yaml: &str, opts: &str) -> Result<String, Failure> {
     let lang = lang(&o)?;
     let s = scenario_with(rules, yaml, &o)?;
     let vary = o.vary.clone().unwrap_or_default();
-    let m = rules
-        .matrix(&s, &vary, lang)
-        .map_err(|e| Failure::plain(format!("error: --vary: {e}")))?;
+    let m = rules.matrix(&s, &vary, lang).map_err(|e| {
+        let head = match lang {
+            Lang::Ja => "エラー: --vary",
+            _ => "error: --vary",
+        };
+        Failure::plain(format!("{head}: {}", e.message_in(lang)))
+    })?;
     to_json(&m)
 }
 
