@@ -534,6 +534,8 @@ pub(crate) enum IoReason {
     Denied,
     IsDir,
     TooLong,
+    /// No space left on the device (the system's own words in English).
+    Full(String),
     /// The system's own words.
     Other(String),
 }
@@ -547,6 +549,7 @@ impl IoReason {
             PermissionDenied => IoReason::Denied,
             IsADirectory => IoReason::IsDir,
             InvalidFilename => IoReason::TooLong,
+            StorageFull => IoReason::Full(e.to_string()),
             _ => IoReason::Other(e.to_string()),
         }
     }
@@ -560,7 +563,8 @@ impl IoReason {
             (IoReason::Denied, Lang::Ja) => "読む権限がない".into(),
             (IoReason::IsDir, Lang::Ja) => "フォルダーである".into(),
             (IoReason::TooLong, Lang::Ja) => "パスかその中の名前が長すぎる".into(),
-            (IoReason::Other(s), _) => s.clone(),
+            (IoReason::Full(_), Lang::Ja) => "ディスクに空きがない".into(),
+            (IoReason::Full(s) | IoReason::Other(s), _) => s.clone(),
         }
     }
 }
@@ -1121,7 +1125,7 @@ pub(crate) enum Msg {
         same_file: bool,
     },
     CannotWrite {
-        why: String,
+        why: IoReason,
     },
     Vary {
         problem: Box<Msg>,
@@ -2100,11 +2104,14 @@ impl Msg {
                 "… and {n} more problems not shown",
                 "……ほか{n}件の問題は表示していない"
             ),
-            CannotWrite { why } => say!(
-                l,
-                "cannot write the output: {why}",
-                "出力を書き込めない：{why}"
-            ),
+            CannotWrite { why } => {
+                let why = why.text(l);
+                say!(
+                    l,
+                    "cannot write the output: {why}",
+                    "出力を書き込めない：{why}"
+                )
+            }
             Vary { problem } => {
                 let p = problem.text(l);
                 say!(l, "--vary: {p}", "--vary：{p}")
@@ -2637,7 +2644,9 @@ pub(crate) mod samples {
                 n: 2,
                 same_file: false,
             },
-            Msg::CannotWrite { why: "x".into() },
+            Msg::CannotWrite {
+                why: IoReason::Full("x".into()),
+            },
             Msg::Vary {
                 problem: Box::new(Msg::Fixed(Fixed::NoName)),
             },

@@ -128,7 +128,9 @@ impl Io {
         }
         match self.failed.take() {
             Some(e) => {
-                let msg = Msg::CannotWrite { why: e.to_string() };
+                let msg = Msg::CannotWrite {
+                    why: crate::message::IoReason::of(&e),
+                };
                 self.eprint(&diagnostic::words(&msg, None, self.lang));
                 EXIT_BAD_INPUT
             }
