@@ -90,7 +90,10 @@ fn every_command_reports_a_failed_write_and_exits_2() {
     // In Japanese, the reason too.
     let out = run_to(&["evaluate", ELIGIBLE, "--lang", "ja"], full());
     assert_eq!(out.code, 2, "{}", out.stderr);
-    assert_eq!(out.stderr, "エラー: 出力を書き込めない：ディスクに空きがない\n");
+    assert_eq!(
+        out.stderr,
+        "エラー: 出力を書き込めない：ディスクに空きがない\n"
+    );
 }
 
 #[test]
