@@ -33,12 +33,7 @@ fn report(dir: &str) -> (String, usize) {
 
 #[test]
 fn every_seeded_defect_is_reported_with_its_position() {
-    let dir = manifest_dir().join("tests/broken-rulesets");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .expect("tests/broken-rulesets")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
+    let names = broken_rulesets();
     assert!(names.len() >= 10);
     for name in names {
         let (text, n) = report(&format!("tests/broken-rulesets/{name}"));

@@ -285,12 +285,7 @@ fn reading_and_argument_errors_are_japanese() {
 #[test]
 fn check_speaks_japanese_for_broken_rulesets() {
     let ids = identifiers();
-    let dir = manifest_dir().join("tests/broken-rulesets");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .expect("tests/broken-rulesets")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
+    let names = broken_rulesets();
     assert!(names.len() > 10, "{names:?}");
     for name in names {
         let rules = format!("tests/broken-rulesets/{name}");

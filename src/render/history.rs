@@ -54,22 +54,10 @@ pub fn text(h: &HistoryReport, lang: Lang) -> String {
                 "{}{}: {} → {}",
                 pad("", 28 + 1 + 11 + 1 + 14 + 1, 0),
                 c.rule,
-                outcome(lang, c.from),
-                outcome(lang, c.to)
+                words::outcome_word(lang, c.from),
+                words::outcome_word(lang, c.to)
             );
         }
     }
     out
-}
-
-/// An outcome as the table shows it: its id in English (`not_in_force`), its
-/// word in Japanese (the trace's marker without the symbol: 施行外).
-fn outcome(lang: Lang, o: Outcome) -> String {
-    match lang {
-        Lang::Ja => {
-            let m = words::marker(lang, o);
-            m.split_once(' ').map_or(m, |(_, w)| w).to_owned()
-        }
-        _ => o.to_string(),
-    }
 }

@@ -3,7 +3,7 @@
 
 use super::clean;
 use crate::analysis::testrun::{CaseReport, CoverageReport, TestReport};
-use crate::model::Lang;
+use crate::model::{Lang, Outcome};
 use crate::report::width::{cells, pad};
 use crate::report::words;
 use std::fmt::Write as _;
@@ -92,7 +92,7 @@ pub(crate) fn coverage(cov: &CoverageReport, lang: Lang) -> String {
         "rule (coverage)"
     };
     let columns = if lang == Lang::Ja {
-        ["充足", "不充足", "不明", "対象外", "施行外"]
+        Outcome::ALL.map(|o| words::outcome_word(lang, o))
     } else {
         ["pass", "fail", "undet", "n/a", "nif"]
     };

@@ -120,6 +120,19 @@ pub(crate) fn verdict_word(lang: Lang, v: Verdict) -> &'static str {
     }
 }
 
+/// An outcome in a table or a line of changes: its id in English
+/// (`not_in_force`), its word in Japanese (施行外).
+pub(crate) fn outcome_word(lang: Lang, o: Outcome) -> &'static str {
+    match (lang, o) {
+        (Lang::Ja, Outcome::Pass) => "充足",
+        (Lang::Ja, Outcome::Fail) => "不充足",
+        (Lang::Ja, Outcome::Undetermined) => "不明",
+        (Lang::Ja, Outcome::NotApplicable) => "対象外",
+        (Lang::Ja, Outcome::NotInForce) => "施行外",
+        (_, o) => o.as_str(),
+    }
+}
+
 /// The marker shown before a rule: readable without colour.
 pub(crate) fn marker(lang: Lang, o: Outcome) -> &'static str {
     match (lang, o) {

@@ -207,6 +207,17 @@ pub fn rules() -> &'static peacecoop::RuleSet {
     R.get_or_init(|| peacecoop::RuleSet::embedded().expect("the shipped rules load"))
 }
 
+/// The names of the seeded broken rule sets under `tests/broken-rulesets/`, sorted.
+pub fn broken_rulesets() -> Vec<String> {
+    let dir = manifest_dir().join("tests/broken-rulesets");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("tests/broken-rulesets")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 /// Every shipped scenario file, sorted, as paths relative to the crate root.
 pub fn scenario_files() -> Vec<String> {
     yaml_files(&manifest_dir().join("scenarios"))
