@@ -1,11 +1,12 @@
 //! Prepares the shipped ruleset at build time, so that it is ready the moment
 //! a program asks for it: every rule file under `rules/` is embedded as text
 //! (for messages and `--rules` comparisons); the ruleset is loaded and
-//! checked here, by the library's own modules, and stored as one binary blob
-//! (postcard) that `RuleSet::embedded` only has to decode; and its rules are
-//! compiled to Rust (`build/codegen.rs`), the fast path of evaluation. If the
-//! rules have any error or warning, neither is written and the library loads
-//! the texts at run time instead, reporting every problem.
+//! checked here, by the library's own modules, and written out as a Rust
+//! `static` (`build/emit.rs`) that `RuleSet::embedded` only has to copy a few
+//! references from; and its rules are compiled to Rust (`build/codegen.rs`),
+//! the fast path of evaluation. If the rules have any error or warning,
+//! neither is written and the library loads the texts at run time instead,
+//! reporting every problem.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -14,6 +15,8 @@ use std::path::{Path, PathBuf};
 // same checks and the same compiler as at run time.
 #[path = "build/codegen.rs"]
 mod codegen;
+#[path = "build/emit.rs"]
+mod emit;
 #[allow(dead_code, unused_imports)]
 #[path = "src/engine/mod.rs"]
 mod engine;
@@ -96,24 +99,17 @@ fn main() {
         });
     }
     src.push_str("];\n");
-    let (blob, pool, native) = match load::load_files(&texts) {
-        Ok((law, warnings)) if warnings.is_empty() => {
-            let native = codegen::generate(&law);
-            let (blob, pool) = model::strings::collect(|| postcard::to_allocvec(&law));
-            (blob.unwrap_or_default(), pool, native)
-        }
-        _ => (Vec::new(), String::new(), NO_NATIVE.to_owned()),
+    let (ready, native) = match load::load_files(&texts) {
+        Ok((law, warnings)) if warnings.is_empty() => match emit::expression(&law) {
+            Ok(expr) => (format!("Some({expr})"), codegen::generate(&law)),
+            Err(e) => panic!("cannot write the ruleset as Rust: {e}"),
+        },
+        _ => ("None".to_owned(), NO_NATIVE.to_owned()),
     };
     write(&out_dir.join("native.rs"), native.as_bytes());
-    let blob_path = out_dir.join("ruleset.bin");
-    let pool_path = out_dir.join("ruleset-strings.txt");
-    write(&blob_path, &blob);
-    write(&pool_path, pool.as_bytes());
-    let _ = writeln!(
-        src,
-        "/// The same ruleset loaded, checked and compiled at build time (postcard;\n/// empty if the rules had problems), its strings kept in `EMBEDDED_STRINGS`.\nstatic EMBEDDED_READY: &[u8] = include_bytes!({:?});\n/// Every string of `EMBEDDED_READY`, once.\nstatic EMBEDDED_STRINGS: &str = include_str!({:?});",
-        blob_path.display().to_string(),
-        pool_path.display().to_string()
+    let ready = format!(
+        "/// The shipped ruleset, loaded, checked and written out as Rust at build\n/// time (`None` if the rules had problems).\npub(crate) static EMBEDDED_LAW: Option<Law> = {ready};\n"
     );
+    write(&out_dir.join("ruleset.rs"), ready.as_bytes());
     write(&out_dir.join("embedded_rules.rs"), src.as_bytes());
 }

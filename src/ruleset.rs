@@ -35,6 +35,27 @@ pub struct RuleSet {
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
+/// The shipped ruleset as a `static`, written out by the build script.
+mod built {
+    #![allow(unused_imports)]
+    use crate::model::condition::{CmpOp, Condition, OutcomeSet, Test};
+    use crate::model::date::Date;
+    use crate::model::decls::{About, LawVersion, Principle, Reading, ReadingOption, Source, Term};
+    use crate::model::facts::{EnumValue, FactDecl, FactDefault, FactType, Side, Vocabulary};
+    use crate::model::ids::{FactId, FactSet, ReadingSet};
+    use crate::model::law::Law;
+    use crate::model::list::{Boxed, List};
+    use crate::model::location::Place;
+    use crate::model::rule::{
+        Case, Citation, Explanation, Period, Rule, RuleId, RuleKind, RuleVersion, Template,
+    };
+    use crate::model::strings::Str;
+    use crate::model::text::Localized;
+    use crate::model::value::Value;
+    use std::borrow::Cow;
+    include!(concat!(env!("OUT_DIR"), "/ruleset.rs"));
+}
+
 /// The text of an embedded rule file, by the name used in messages (`rules/…`).
 #[cfg(feature = "cli")]
 pub(crate) fn embedded_source(name: &str) -> Option<&'static str> {
@@ -55,16 +76,14 @@ impl RuleSet {
 
     /// The ruleset shipped in `rules/`, embedded in the library at build
     /// time: no filesystem needed. It was loaded and checked when the
-    /// library was built, so this only decodes it, and its rules were
-    /// compiled to Rust then too; should decoding ever fail, the embedded
-    /// texts are loaded with every check instead.
+    /// library was built and written out as a `static`, so this only copies
+    /// a few references (no decoding, no allocation), and its rules were
+    /// compiled to Rust then too; had the rules had problems then, the
+    /// embedded texts are loaded here with every check, to report them.
     pub fn embedded() -> Result<RuleSet, RulesetError> {
-        let ready = crate::model::strings::read_from(EMBEDDED_STRINGS, || {
-            postcard::from_bytes::<Law>(EMBEDDED_READY)
-        });
-        let mut rs = match ready {
-            Ok(law) => RuleSet::from_law(law, Vec::new()),
-            Err(_) => RuleSet::embedded_from_texts()?,
+        let mut rs = match &built::EMBEDDED_LAW {
+            Some(law) => RuleSet::from_law(law.clone(), Vec::new()),
+            None => RuleSet::embedded_from_texts()?,
         };
         rs.native = crate::native::fits(&rs.law);
         Ok(rs)
@@ -311,19 +330,14 @@ impl RuleSet {
 mod embedded_tests {
     use super::*;
 
-    /// The blob prepared by the build script is the ruleset the loader makes
-    /// from the same texts now (no warnings lost), and the generated code
-    /// was made for it.
+    /// The `static` written by the build script is the ruleset the loader
+    /// makes from the same texts now (no warnings lost), and the generated
+    /// code was made for it.
     #[test]
     fn the_ready_made_ruleset_is_the_loaded_one() {
-        assert!(
-            !EMBEDDED_READY.is_empty(),
-            "the build script wrote no ruleset"
-        );
-        let ready: Law = crate::model::strings::read_from(EMBEDDED_STRINGS, || {
-            postcard::from_bytes(EMBEDDED_READY)
-        })
-        .expect("the embedded blob decodes");
+        let ready = built::EMBEDDED_LAW
+            .as_ref()
+            .expect("the build script wrote the ruleset");
         let loaded = RuleSet::embedded_from_texts().expect("the shipped rules load");
         assert!(loaded.warnings.is_empty());
         assert_eq!(format!("{ready:?}"), format!("{:?}", loaded.law));

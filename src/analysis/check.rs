@@ -128,7 +128,7 @@ impl RuleSet {
 }
 
 fn warn(code: Code, v: &RuleVersion, message: Msg) -> Diagnostic {
-    Diagnostic::warning(code, v.location.clone(), message)
+    Diagnostic::warning(code, v.location.location(), message)
 }
 
 /// Facts no rule reads, terms nothing uses, readings nothing consults, and
@@ -182,7 +182,7 @@ fn unused(law: &Law, out: &mut Vec<Diagnostic>) {
         if Some(id) != law.vocab.date_fact && !read.contains(id) {
             out.push(Diagnostic::warning(
                 Code::UnusedFact,
-                f.location.clone(),
+                f.location.location(),
                 Msg::UnusedFact {
                     name: f.name.to_string(),
                 },
@@ -193,7 +193,7 @@ fn unused(law: &Law, out: &mut Vec<Diagnostic>) {
         if !used {
             out.push(Diagnostic::warning(
                 Code::UnusedTerm,
-                law.terms[t].location.clone(),
+                law.terms[t].location.location(),
                 Msg::UnusedTerm {
                     name: law.terms[t].name.to_string(),
                 },
@@ -204,7 +204,7 @@ fn unused(law: &Law, out: &mut Vec<Diagnostic>) {
         if !consulted.contains(r) && masks[r].is_empty() {
             out.push(Diagnostic::warning(
                 Code::UnusedReading,
-                decl.location.clone(),
+                decl.location.location(),
                 Msg::UnusedReading {
                     id: decl.id.to_string(),
                 },
@@ -219,7 +219,7 @@ fn unused(law: &Law, out: &mut Vec<Diagnostic>) {
             {
                 out.push(Diagnostic::warning(
                     Code::UndistinguishedOption,
-                    decl.location.clone(),
+                    decl.location.location(),
                     Msg::Undistinguished {
                         reading: decl.id.to_string(),
                         a: decl.options[o].id.to_string(),

@@ -8,6 +8,7 @@ use crate::error::{Code, did_you_mean, suggest};
 use crate::message::{Fixed, Found, Msg, Named, Part, Shape, TestOn};
 use crate::model::condition::{CmpOp, Condition, OutcomeSet, Test};
 use crate::model::facts::FactType;
+use crate::model::list::Boxed;
 use crate::model::outcome::Outcome;
 use crate::model::value::Value;
 use crate::tree::{Key, Node, Pos, Value as Y};
@@ -99,14 +100,14 @@ impl Loader {
                     return None;
                 }
                 Some(if head.name == "all" {
-                    Condition::All(out)
+                    Condition::All(out.into())
                 } else {
-                    Condition::Any(out)
+                    Condition::Any(out.into())
                 })
             }
             "not" => {
                 self.fields(file, node, &["not"], Part::NotCond)?;
-                Some(Condition::Not(Box::new(self.cond(file, arg)?)))
+                Some(Condition::Not(Boxed::new(self.cond(file, arg)?)))
             }
             "term" => {
                 self.fields(file, node, &["term"], Part::TermCond)?;
@@ -300,7 +301,7 @@ impl Loader {
             return None;
         }
         let (tk, tv) = tests[0];
-        let decl = &mut self.vocab.facts[id.0 as usize];
+        let decl = &mut self.vocab.facts.to_mut()[id.0 as usize];
         let ty_kw = decl.ty.keyword();
         let res: Result<Test, Msg> = match (tk.name.as_str(), &decl.ty) {
             ("is_set", _) => match tv.value {

@@ -8,6 +8,7 @@ use crate::error::{Code, did_you_mean, suggest};
 use crate::message::{Fixed, Msg, Named, Part, Shape};
 use crate::model::facts::{EnumValue, FactDecl, FactDefault, FactType, Side};
 use crate::model::ids::{FactId, MAX_FACTS};
+use crate::model::list::List;
 use crate::model::value::Value;
 use crate::tree::{Node, Value as Y};
 
@@ -139,8 +140,8 @@ impl Loader {
             default: None,
             used_if: None,
             side,
-            symbols: Vec::new(),
-            location: loc.clone(),
+            symbols: List::new(),
+            location: loc.clone().into(),
         };
         if let Some(dn) = f.node("default") {
             decl.default = self.fact_default(file, &decl, dn);
@@ -161,7 +162,7 @@ impl Loader {
         if name == "date" && matches!(decl.ty, FactType::Date) {
             self.vocab.date_fact = Some(id);
         }
-        self.vocab.facts.push(decl);
+        self.vocab.facts.to_mut().push(decl);
         if let Some(un) = f.node("used_if") {
             self.pending_used_if.push((id, file.to_owned(), un.clone()));
         }
@@ -255,9 +256,9 @@ impl Loader {
                     );
                 }
                 if ty_name == "enum" {
-                    FactType::Enum(values)
+                    FactType::Enum(values.into())
                 } else {
-                    FactType::List(values)
+                    FactType::List(values.into())
                 }
             }
             "" => return None,
@@ -330,7 +331,7 @@ impl Loader {
                 };
                 self.err(Code::MissingKey, at(file, vn.pos), msg, None);
             }
-            return Some(FactDefault::ByReading(reading, values));
+            return Some(FactDefault::ByReading(reading, values.into()));
         }
         self.default_value(file, decl, dn).map(FactDefault::Value)
     }

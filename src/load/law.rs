@@ -140,7 +140,7 @@ impl Loader {
                     options.push(ReadingOption {
                         id: oid.into(),
                         text,
-                        sources,
+                        sources: sources.into(),
                     });
                 }
             }
@@ -195,9 +195,9 @@ impl Loader {
         self.readings.push(Reading {
             id: id.into(),
             question,
-            options,
+            options: options.into(),
             default,
-            location: at(file, node.pos),
+            location: at(file, node.pos).into(),
         });
     }
 

@@ -139,9 +139,9 @@ pub(crate) fn load_trees(
         );
     }
     for (file, n) in sections.of("law_versions") {
-        l.law_version(file, n, &mut law.law_versions);
+        l.law_version(file, n, law.law_versions.to_mut());
     }
-    law.law_versions.sort_by_key(|v| v.in_force_from);
+    law.law_versions.to_mut().sort_by_key(|v| v.in_force_from);
     if law.law_versions.is_empty() && l.diags.iter().all(|d| d.code != Code::YamlSyntax) {
         l.err(
             Code::NoLawVersions,
@@ -151,9 +151,9 @@ pub(crate) fn load_trees(
         );
     }
     for (file, n) in sections.of("principles") {
-        l.principle(file, n, &mut law.principles);
+        l.principle(file, n, law.principles.to_mut());
     }
-    law.principles.sort_by_key(|p| p.number);
+    law.principles.to_mut().sort_by_key(|p| p.number);
     l.principle_numbers = law.principles.iter().map(|p| p.number).collect();
     for (file, n) in sections.of("terms") {
         term_draft(&mut l, file, n);
@@ -188,7 +188,7 @@ pub(crate) fn load_trees(
     if rules.len() != rule_nodes.len() && !l.failed() {
         l.err(Code::InvalidRule, whole, Fixed::RuleUnreadable.into(), None);
     }
-    law.order = order::evaluation_order(&rules, &mut l);
+    law.order = order::evaluation_order(&rules, &mut l).into();
     if l.failed() {
         return Err(finish_errors(l, &file_names));
     }
@@ -203,16 +203,16 @@ pub(crate) fn load_trees(
                 .unwrap_or(crate::model::condition::Condition::Const(false)),
             reads: FactSet::EMPTY,
             consults: ReadingSet::EMPTY,
-            location: t.location,
+            location: t.location.into(),
         })
         .collect();
     order::term_dependencies(&mut terms);
     order::rule_dependencies(&mut rules, &terms);
-    law.terms = terms;
-    law.rules = rules;
+    law.terms = terms.into();
+    law.rules = rules.into();
     law.vocab = std::mem::take(&mut l.vocab);
-    law.readings = std::mem::take(&mut l.readings);
-    law.sources = std::mem::take(&mut l.sources);
+    law.readings = std::mem::take(&mut l.readings).into();
+    law.sources = std::mem::take(&mut l.sources).into();
     law.key = law.fingerprint();
     Ok((law, l.diags))
 }
@@ -354,7 +354,7 @@ fn compile_used_if(l: &mut Loader) {
                 None,
             );
         }
-        l.vocab.facts[id.index()].used_if = Some(c);
+        l.vocab.facts.to_mut()[id.index()].used_if = Some(c);
     }
 }
 

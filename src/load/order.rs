@@ -60,7 +60,7 @@ pub(super) fn term_dependencies(terms: &mut [Term]) {
 /// Fills in each rule version's `reads` and `consults`.
 pub(super) fn rule_dependencies(rules: &mut [Rule], terms: &[Term]) {
     for r in rules {
-        for v in &mut r.versions {
+        for v in r.versions.to_mut() {
             let (mut f, mut rd) = dependencies(&v.applies_if, terms);
             if let Some(req) = &v.require {
                 let (f2, r2) = dependencies(req, terms);
@@ -155,7 +155,7 @@ pub(super) fn evaluation_order(rules: &[Rule], l: &mut Loader) -> Vec<usize> {
     for c in cycles {
         l.err(
             Code::RuleCycle,
-            rules[c].location.clone(),
+            rules[c].location.location(),
             Msg::RuleCycle {
                 id: rules[c].id.to_string(),
             },

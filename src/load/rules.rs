@@ -8,6 +8,7 @@ use crate::model::Location;
 use crate::model::condition::Condition;
 use crate::model::ids::FactSet;
 use crate::model::ids::ReadingSet;
+use crate::model::list::List;
 use crate::model::rule::{
     Case, Citation, Explanation, Period, Rule, RuleId, RuleKind, RuleVersion, Template,
 };
@@ -56,7 +57,7 @@ impl Loader {
         lit.push_str(rest);
         Template {
             text: lit.into(),
-            holes,
+            holes: holes.into(),
         }
     }
 
@@ -111,10 +112,13 @@ impl Loader {
     pub(super) fn explanation(&mut self, file: &str, node: &Node) -> Explanation {
         match &node.value {
             Y::Str(_) | Y::Map(_) => match self.text_node(file, node, Part::Explanation) {
-                Some(t) => Explanation(vec![Case {
-                    when: None,
-                    text: self.templates(file, node, &t),
-                }]),
+                Some(t) => Explanation(
+                    vec![Case {
+                        when: None,
+                        text: self.templates(file, node, &t),
+                    }]
+                    .into(),
+                ),
                 None => Explanation::default(),
             },
             Y::Seq(items) => {
@@ -141,7 +145,7 @@ impl Loader {
                     let t = self.templates(file, it, &text);
                     out.push(Case { when, text: t });
                 }
-                Explanation(out)
+                Explanation(out.into())
             }
             other => {
                 self.err(
@@ -190,7 +194,7 @@ impl Loader {
                     );
                     out.push(Citation {
                         article: Text::en(s.clone()),
-                        sources: Vec::new(),
+                        sources: List::new(),
                         text_ja: None,
                         text_en: None,
                         when: None,
@@ -222,7 +226,7 @@ impl Loader {
                     let when = f.node("when").and_then(|w| self.cond(file, w));
                     out.push(Citation {
                         article,
-                        sources,
+                        sources: sources.into(),
                         text_ja: text_ja.map(Str::from),
                         text_en: text_en.map(Str::from),
                         when,
@@ -418,7 +422,7 @@ impl Loader {
             if w[0].period.overlaps(&w[1].period) {
                 self.err(
                     Code::OverlappingVersions,
-                    w[1].location.clone(),
+                    w[1].location.location(),
                     Msg::Overlap {
                         id: id.clone(),
                         a: w[0].period,
@@ -434,8 +438,8 @@ impl Loader {
             principle,
             kind,
             description,
-            versions: out,
-            location: at(file, node.pos),
+            versions: out.into(),
+            location: at(file, node.pos).into(),
         })
     }
 
@@ -506,13 +510,13 @@ impl Loader {
             pass,
             fail,
             not_applicable: d.not_applicable.unwrap_or_default(),
-            cites: d.cites.unwrap_or_default(),
+            cites: d.cites.unwrap_or_default().into(),
             reading: d.reading,
             change: d.change,
             // Filled in once every term is compiled (see `load::finish`).
             reads: FactSet::EMPTY,
             consults: ReadingSet::EMPTY,
-            location: loc,
+            location: loc.into(),
         })
     }
 }

@@ -17,7 +17,7 @@ pub(super) fn literal(decl: &mut FactDecl, n: &Node) -> Result<Value, Msg> {
                     fact: decl.name.to_string(),
                 });
             };
-            decl.symbols.push(s.trim().to_uppercase().into());
+            decl.symbols.to_mut().push(s.trim().to_uppercase().into());
             Ok(Value::Sym((decl.symbols.len() - 1) as u32))
         }
         Ok(Some(v)) => Ok(v),

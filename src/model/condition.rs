@@ -3,6 +3,7 @@
 //! rules' outcomes.
 
 use super::ids::{FactId, ReadingId, RuleIdx, TermId};
+use super::list::{Boxed, List};
 use super::outcome::Outcome;
 use super::value::Value;
 
@@ -42,11 +43,11 @@ pub(crate) enum Condition {
     /// `true` / `false`.
     Const(bool),
     /// `all: [..]`: false if any member is false.
-    All(Vec<Condition>),
+    All(List<Condition>),
     /// `any: [..]`: true if any member is true.
-    Any(Vec<Condition>),
+    Any(List<Condition>),
     /// `not: ..`
-    Not(Box<Condition>),
+    Not(Boxed<Condition>),
     /// `term: name`: a defined term, shared by every rule that uses it.
     Term(TermId),
     /// A test on a fact; unknown when the fact is unknown (except `is_set`).

@@ -17,7 +17,7 @@ use std::str::FromStr;
 /// assert!("2016-3-29".parse::<Date>().is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date(i32);
+pub struct Date(pub(crate) i32);
 
 /// Why a string is not a date. Its words, in either language, are the
 /// messages module's (`DateError::message_in`, `Display` in English).
@@ -196,7 +196,16 @@ impl fmt::Display for Date {
 
 impl serde::Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        /// The date as text, without allocating.
+        struct Text(Date);
+        impl serde::Serialize for Text {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(&self.0)
+            }
+        }
+        // A newtype (transparent in JSON), so that the build script's writer
+        // knows to emit a date.
+        s.serialize_newtype_struct("Date", &Text(*self))
     }
 }
 

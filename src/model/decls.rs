@@ -4,7 +4,8 @@
 use super::condition::Condition;
 use super::date::Date;
 use super::ids::{FactSet, ReadingSet, SourceId};
-use super::location::Location;
+use super::list::List;
+use super::location::Place;
 use super::strings::Str;
 use super::text::Text;
 
@@ -46,7 +47,7 @@ pub(crate) struct Term {
     /// The readings it consults, through other terms too.
     pub consults: ReadingSet,
     /// Where it is defined.
-    pub location: Location,
+    pub location: Place,
 }
 
 /// A contested point of the law: the question, the options, the default.
@@ -57,11 +58,11 @@ pub(crate) struct Reading {
     /// The question the statute leaves open.
     pub question: Text,
     /// The options; a scenario chooses one.
-    pub options: Vec<ReadingOption>,
+    pub options: List<ReadingOption>,
     /// The option used when nobody chooses (index into `options`).
     pub default: u8,
     /// Where it is declared.
-    pub location: Location,
+    pub location: Place,
 }
 
 impl Reading {
@@ -82,7 +83,7 @@ pub(crate) struct ReadingOption {
     /// What it says.
     pub text: Text,
     /// Where the reading comes from.
-    pub sources: Vec<SourceId>,
+    pub sources: List<SourceId>,
 }
 
 /// A document the rules rely on: a statute text, a government page, a Diet answer.

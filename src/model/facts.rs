@@ -5,7 +5,8 @@
 
 use super::condition::Condition;
 use super::ids::{FactId, ReadingId};
-use super::location::Location;
+use super::list::List;
+use super::location::Place;
 use super::strings::Str;
 use super::text::Text;
 use super::value::Value;
@@ -16,9 +17,9 @@ pub(crate) enum FactType {
     /// `true` or `false`.
     Bool,
     /// One of the named values.
-    Enum(Vec<EnumValue>),
+    Enum(List<EnumValue>),
     /// Any subset of the named values, written as a YAML list.
-    List(Vec<EnumValue>),
+    List(List<EnumValue>),
     /// An integer within bounds.
     Int {
         /// Smallest allowed value.
@@ -101,9 +102,9 @@ pub(crate) struct FactDecl {
     /// Who could change it (for what-if answers).
     pub side: Option<Side>,
     /// For text facts: the names the rules compare it with, upper-cased, in first-use order.
-    pub symbols: Vec<Str>,
+    pub symbols: List<Str>,
     /// Where the fact is declared.
-    pub location: Location,
+    pub location: Place,
 }
 
 /// A fact's default: the value it takes when a scenario omits it (never
@@ -115,14 +116,14 @@ pub(crate) enum FactDefault {
     /// The date the scenario is read (only for date facts).
     Today,
     /// A value chosen by a reading: one entry per option (`None`: unknown).
-    ByReading(ReadingId, Vec<Option<Value>>),
+    ByReading(ReadingId, List<Option<Value>>),
 }
 
 /// The declared facts of a ruleset.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Vocabulary {
     /// The facts, in declaration order.
-    pub facts: Vec<FactDecl>,
+    pub facts: List<FactDecl>,
     /// The fact holding the scenario's date (selects the law version).
     pub date_fact: Option<FactId>,
 }

@@ -4,6 +4,7 @@ use super::date::Date;
 use super::decls::{About, LawVersion, Principle, Reading, Source, Term};
 use super::facts::Vocabulary;
 use super::ids::ReadingId;
+use super::list::List;
 use super::rule::Rule;
 
 /// Everything a ruleset declares, loaded and checked: the law as data.
@@ -14,19 +15,19 @@ pub(crate) struct Law {
     /// The declared facts.
     pub vocab: Vocabulary,
     /// The law versions, oldest first.
-    pub law_versions: Vec<LawVersion>,
+    pub law_versions: List<LawVersion>,
     /// The principles, by number.
-    pub principles: Vec<Principle>,
+    pub principles: List<Principle>,
     /// The defined terms.
-    pub terms: Vec<Term>,
+    pub terms: List<Term>,
     /// The readings of contested points.
-    pub readings: Vec<Reading>,
+    pub readings: List<Reading>,
     /// The sources the rules rely on.
-    pub sources: Vec<Source>,
+    pub sources: List<Source>,
     /// The rules, in file order (the order of the trace).
-    pub rules: Vec<Rule>,
+    pub rules: List<Rule>,
     /// Evaluation order: every rule after the rules it refers to.
-    pub order: Vec<usize>,
+    pub order: List<usize>,
     /// A fingerprint of the vocabulary and readings, so that a scenario read
     /// against another ruleset is never evaluated by index against this one.
     pub key: u64,

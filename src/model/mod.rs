@@ -8,6 +8,7 @@ pub(crate) mod decls;
 pub(crate) mod facts;
 pub(crate) mod ids;
 pub(crate) mod law;
+pub(crate) mod list;
 pub(crate) mod location;
 pub(crate) mod outcome;
 pub(crate) mod rule;

@@ -4,7 +4,8 @@
 use super::condition::Condition;
 use super::date::Date;
 use super::ids::{FactId, FactSet, ReadingSet, SourceId};
-use super::location::Location;
+use super::list::List;
+use super::location::Place;
 use super::strings::Str;
 use super::text::{Localized, Text};
 
@@ -73,7 +74,7 @@ pub(crate) struct Template {
     /// The literal text.
     pub text: Str,
     /// Where each placeholder goes, and its fact.
-    pub holes: Vec<(u32, FactId)>,
+    pub holes: List<(u32, FactId)>,
 }
 
 /// A piece of a template, in order.
@@ -129,7 +130,7 @@ pub(crate) struct Case {
 
 /// An explanation, chosen by case: the first case whose `when` holds wins.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub(crate) struct Explanation(pub Vec<Case>);
+pub(crate) struct Explanation(pub List<Case>);
 
 /// A citation: the article, the source it is read from, and where known the statute's own words.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -137,7 +138,7 @@ pub(crate) struct Citation {
     /// The reference, e.g. `PKO Act Art 3(1)` / `国際平和協力法第3条第1号`.
     pub article: Text,
     /// The sources it is read from.
-    pub sources: Vec<SourceId>,
+    pub sources: List<SourceId>,
     /// The statute's words in Japanese.
     pub text_ja: Option<Str>,
     /// An English rendering.
@@ -212,7 +213,7 @@ pub(crate) struct RuleVersion {
     /// Explanation when it does not apply (optional).
     pub not_applicable: Explanation,
     /// Citations.
-    pub cites: Vec<Citation>,
+    pub cites: List<Citation>,
     /// The reading taken where the law is silent or contested.
     pub reading: Option<Text>,
     /// What changed in this version, for `explain`.
@@ -222,7 +223,7 @@ pub(crate) struct RuleVersion {
     /// Readings this version consults (terms included).
     pub consults: ReadingSet,
     /// Where the version was written.
-    pub location: Location,
+    pub location: Place,
 }
 
 impl RuleVersion {
@@ -267,9 +268,9 @@ pub(crate) struct Rule {
     /// A longer statement of the requirement, for `explain`.
     pub description: Text,
     /// Versions in chronological order, periods not overlapping.
-    pub versions: Vec<RuleVersion>,
+    pub versions: List<RuleVersion>,
     /// Where the rule was written.
-    pub location: Location,
+    pub location: Place,
 }
 
 impl Rule {
@@ -288,7 +289,7 @@ mod tests {
         // "{a} is {b}{c}." with a, b, c as facts 0, 1, 2.
         let t = Template {
             text: Str::from(" is ."),
-            holes: vec![(0, FactId(0)), (4, FactId(1)), (4, FactId(2))],
+            holes: vec![(0, FactId(0)), (4, FactId(1)), (4, FactId(2))].into(),
         };
         let shown: Vec<String> = t
             .segments()
@@ -300,7 +301,7 @@ mod tests {
         assert_eq!(shown, ["<0>", " is ", "<1>", "<2>", "."]);
         let plain = Template {
             text: Str::from("no placeholders"),
-            holes: Vec::new(),
+            holes: List::new(),
         };
         assert_eq!(plain.segments().count(), 1);
     }
