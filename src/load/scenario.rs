@@ -422,14 +422,19 @@ impl Walker<'_> {
     }
 
     fn walk(&mut self, prefix: &str, k: &Key, v: &Node) {
-        let full = if prefix.is_empty() {
-            k.name.clone()
+        // Built by hand: `format!` cost more than the rest of a key's reading.
+        let full: std::borrow::Cow<'_, str> = if prefix.is_empty() {
+            std::borrow::Cow::Borrowed(&k.name)
         } else {
-            format!("{prefix}.{}", k.name)
+            let mut f = String::with_capacity(prefix.len() + 1 + k.name.len());
+            f.push_str(prefix);
+            f.push('.');
+            f.push_str(&k.name);
+            std::borrow::Cow::Owned(f)
         };
         let vocab = &self.law.vocab;
         if let Some(id) = vocab.lookup(&full) {
-            self.fact(id, full, k.pos, v);
+            self.fact(id, &full, k.pos, v);
         } else if is_group(vocab, &full) {
             match &v.value {
                 Y::Null => {}
@@ -444,7 +449,7 @@ impl Walker<'_> {
                         Code::ExpectedMapping,
                         self.at(v.pos),
                         Msg::NotAMapping {
-                            under: Some(full.clone()),
+                            under: Some(full.to_string()),
                             found: f,
                         },
                     ));
@@ -462,7 +467,7 @@ impl Walker<'_> {
                 parent: parent.to_owned(),
                 list: ticks(&cands),
             };
-            self.unknown_key(k.pos, full, expected, suggestion);
+            self.unknown_key(k.pos, full.into_owned(), expected, suggestion);
         } else {
             let mut cands: Vec<String> = keys_at(self.law, prefix);
             if prefix.is_empty() {
@@ -470,11 +475,16 @@ impl Walker<'_> {
             }
             let cands: Vec<&str> = cands.iter().map(String::as_str).collect();
             let suggestion = suggest(&k.name, cands.iter().copied());
-            self.unknown_key(k.pos, full, Choices::List(ticks(&cands)), suggestion);
+            self.unknown_key(
+                k.pos,
+                full.into_owned(),
+                Choices::List(ticks(&cands)),
+                suggestion,
+            );
         }
     }
 
-    fn fact(&mut self, id: FactId, full: String, key_pos: Pos, v: &Node) {
+    fn fact(&mut self, id: FactId, full: &str, key_pos: Pos, v: &Node) {
         if let Some(first) = self.seen[id.index()] {
             let first_line = (first.line > 0).then_some(first.line);
             self.errors.push(
@@ -482,7 +492,7 @@ impl Walker<'_> {
                     Code::DuplicateKey,
                     self.at(key_pos),
                     Msg::GivenTwice {
-                        key: full,
+                        key: full.to_owned(),
                         first_line,
                     },
                 )
@@ -511,7 +521,7 @@ impl Walker<'_> {
             }
             Ok(None) => self.sc.given[id.index()] = Given::Null,
             Err(e) => {
-                self.invalid(e.pos.unwrap_or(v.pos), &full, e.found, e.expected, e.hint);
+                self.invalid(e.pos.unwrap_or(v.pos), full, e.found, e.expected, e.hint);
             }
         }
     }

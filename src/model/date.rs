@@ -184,13 +184,32 @@ impl FromStr for Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:04}-{:02}-{:02}",
-            self.year(),
-            self.month(),
-            self.day()
-        )
+        // Written digit by digit: every report shows a date, and the
+        // general formatting machinery costs more than the rest of it.
+        let (Ok(y @ 0..=9999), m, d) = (u32::try_from(self.year()), self.month(), self.day())
+        else {
+            return write!(
+                f,
+                "{:04}-{:02}-{:02}",
+                self.year(),
+                self.month(),
+                self.day()
+            );
+        };
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let text = [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ];
+        f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?)
     }
 }
 
@@ -238,6 +257,10 @@ mod tests {
             "2016-02-29"
         );
         assert_eq!(Date::from_unix_days(0).to_string(), "1970-01-01");
+        assert_eq!(
+            "0001-01-01".parse::<Date>().unwrap().pred().to_string(),
+            "0000-12-31"
+        );
         assert_eq!(Date::from_unix_days(16_889).to_string(), "2016-03-29");
         assert!(Date::today() > "2024-01-01".parse().unwrap());
     }

@@ -2,7 +2,7 @@
 
 use super::date::Date;
 use super::decls::Reading;
-use super::facts::{FactDefault, Vocabulary};
+use super::facts::{FactDecl, FactDefault, Vocabulary};
 use super::ids::{FactId, ReadingId, RuleIdx};
 use super::outcome::{Outcome, Verdict};
 use super::text::{Lang, Text};
@@ -117,6 +117,26 @@ impl Scenario {
         }
     }
 
+    /// A copy holding only what evaluation and [`Scenario::resolve`] read
+    /// (facts given, values, readings): the cheap start of a variant that
+    /// changes readings or facts and is only evaluated, never reported.
+    pub(crate) fn for_evaluation(&self) -> Scenario {
+        Scenario {
+            name: Text::default(),
+            file: None,
+            given: self.given.clone(),
+            values: self.values.clone(),
+            chosen: self.chosen.clone(),
+            readings: self.readings.clone(),
+            texts: Vec::new(),
+            expect: Vec::new(),
+            unused: Vec::new(),
+            notes: Vec::new(),
+            today: self.today,
+            vocab_key: self.vocab_key,
+        }
+    }
+
     /// The value evaluation sees for a fact (`None`: unknown).
     #[inline]
     pub(crate) fn get(&self, id: FactId) -> Option<Value> {
@@ -159,6 +179,35 @@ impl Scenario {
     /// Recomputes the values evaluation sees: what the input gave, else the
     /// fact's default under the readings in effect.
     pub(crate) fn resolve(&mut self, vocab: &Vocabulary, readings: &[Reading]) {
+        self.resolve_readings_only(readings);
+        for (i, decl) in vocab.facts.iter().enumerate() {
+            let given = self.given.get(i).copied().unwrap_or(Given::Omitted);
+            let v = match given {
+                Given::Value(v) => Some(v),
+                Given::Null => None,
+                Given::Omitted => self.default_of(decl),
+            };
+            self.values.set(i, v);
+        }
+    }
+
+    /// Like [`Scenario::resolve`] after a change of readings only (nothing
+    /// given changed): the readings in effect, and the omitted facts whose
+    /// default depends on a reading. What a sweep over readings needs.
+    pub(crate) fn resolve_readings(&mut self, vocab: &Vocabulary, readings: &[Reading]) {
+        self.resolve_readings_only(readings);
+        for (i, decl) in vocab.facts.iter().enumerate() {
+            if matches!(decl.default, Some(FactDefault::ByReading(..)))
+                && matches!(self.given.get(i), Some(Given::Omitted))
+            {
+                let v = self.default_of(decl);
+                self.values.set(i, v);
+            }
+        }
+    }
+
+    /// The option in effect for every reading: chosen, else its default.
+    fn resolve_readings_only(&mut self, readings: &[Reading]) {
         for (r, decl) in readings.iter().enumerate() {
             if let Some(slot) = self.readings.get_mut(r) {
                 *slot = self
@@ -169,21 +218,17 @@ impl Scenario {
                     .unwrap_or(decl.default);
             }
         }
-        for (i, decl) in vocab.facts.iter().enumerate() {
-            let given = self.given.get(i).copied().unwrap_or(Given::Omitted);
-            let v = match given {
-                Given::Value(v) => Some(v),
-                Given::Null => None,
-                Given::Omitted => match &decl.default {
-                    None => None,
-                    Some(FactDefault::Value(v)) => Some(*v),
-                    Some(FactDefault::Today) => Some(Value::Date(self.today)),
-                    Some(FactDefault::ByReading(r, values)) => {
-                        values.get(usize::from(self.reading(*r))).copied().flatten()
-                    }
-                },
-            };
-            self.values.set(i, v);
+    }
+
+    /// An omitted fact's default under the readings in effect.
+    fn default_of(&self, decl: &FactDecl) -> Option<Value> {
+        match &decl.default {
+            None => None,
+            Some(FactDefault::Value(v)) => Some(*v),
+            Some(FactDefault::Today) => Some(Value::Date(self.today)),
+            Some(FactDefault::ByReading(r, values)) => {
+                values.get(usize::from(self.reading(*r))).copied().flatten()
+            }
         }
     }
 }
