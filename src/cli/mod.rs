@@ -7,7 +7,8 @@ mod commands;
 mod io;
 mod progress;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use commands::*;
 
 /// Decides whether a hypothetical Japanese dispatch is eligible under the
@@ -70,55 +71,193 @@ EXIT CODES
 
 Not legal advice: a teaching and analysis aid.";
 
-#[derive(Debug, Subcommand)]
+/// The subcommands. Their arguments are defined only when clap reaches
+/// them (`Command::defer`): a run builds the definition of one command, not
+/// of fourteen, which was about half of what a short run allocated (clap's
+/// derive does not defer, so the list is written out here).
+#[derive(Debug)]
 enum Command {
-    /// Evaluate scenario files (or directories of them) against the rules.
-    #[command(after_help = evaluate::EXAMPLES)]
     Evaluate(evaluate::Args),
-    /// Run scenarios that carry `expect:` and report those that fail.
-    #[command(after_help = test::EXAMPLES)]
     Test(test::Args),
-    /// The smallest sets of fact changes that would make a scenario eligible.
-    #[command(after_help = whatif::EXAMPLES)]
     Whatif(whatif::Args),
-    /// A scenario's verdict under every law version.
-    #[command(after_help = history::EXAMPLES)]
     History(history::Args),
-    /// The verdict for every combination of some facts' values: a truth table.
-    #[command(after_help = matrix::EXAMPLES)]
     Matrix(matrix::Args),
-    /// The readings of contested points, or which of them a scenario's verdict depends on.
-    #[command(after_help = readings::EXAMPLES)]
     Readings(readings::Args),
-    /// List the rules (those in force on a date, with --date).
-    #[command(after_help = rules::EXAMPLES)]
     Rules(rules::Args),
-    /// One rule in full: what it requires, the law's words, citations, versions.
-    #[command(after_help = explain::EXAMPLES)]
     Explain(explain::Args),
-    /// The sources the rules rely on: statute texts, government pages, Diet answers.
-    #[command(after_help = sources::EXAMPLES)]
     Sources(sources::Args),
-    /// Validate the ruleset and any scenario files given; report every problem.
-    #[command(after_help = check::EXAMPLES)]
     Check(check::Args),
-    /// Print the JSON Schema (draft 2020-12) of scenario files, for editors.
-    #[command(after_help = schema::EXAMPLES)]
     Schema(schema::Args),
-    /// Time ruleset loading, scenario parsing and evaluation inside one process.
-    #[command(after_help = bench::EXAMPLES)]
     Bench(bench::Args),
-    /// Print a shell completion script.
-    #[command(after_help = completions::EXAMPLES)]
     Completions(completions::Args),
-    /// Print a manual page (roff): the program's, or one command's.
-    #[command(after_help = man::EXAMPLES)]
     Man(man::Args),
 }
 
-/// The clap definition of the whole command line (for completions and manual pages).
+/// A subcommand: its name, its one-line description, its examples and the
+/// function that adds its arguments.
+type Sub = (
+    &'static str,
+    &'static str,
+    &'static str,
+    fn(clap::Command) -> clap::Command,
+);
+
+/// Every subcommand, in the order `--help` lists them.
+const SUBCOMMANDS: [Sub; 14] = [
+    (
+        "evaluate",
+        "Evaluate scenario files (or directories of them) against the rules",
+        evaluate::EXAMPLES,
+        with_args::<evaluate::Args>,
+    ),
+    (
+        "test",
+        "Run scenarios that carry `expect:` and report those that fail",
+        test::EXAMPLES,
+        with_args::<test::Args>,
+    ),
+    (
+        "whatif",
+        "The smallest sets of fact changes that would make a scenario eligible",
+        whatif::EXAMPLES,
+        with_args::<whatif::Args>,
+    ),
+    (
+        "history",
+        "A scenario's verdict under every law version",
+        history::EXAMPLES,
+        with_args::<history::Args>,
+    ),
+    (
+        "matrix",
+        "The verdict for every combination of some facts' values: a truth table",
+        matrix::EXAMPLES,
+        with_args::<matrix::Args>,
+    ),
+    (
+        "readings",
+        "The readings of contested points, or which of them a scenario's verdict depends on",
+        readings::EXAMPLES,
+        with_args::<readings::Args>,
+    ),
+    (
+        "rules",
+        "List the rules (those in force on a date, with --date)",
+        rules::EXAMPLES,
+        with_args::<rules::Args>,
+    ),
+    (
+        "explain",
+        "One rule in full: what it requires, the law's words, citations, versions",
+        explain::EXAMPLES,
+        with_args::<explain::Args>,
+    ),
+    (
+        "sources",
+        "The sources the rules rely on: statute texts, government pages, Diet answers",
+        sources::EXAMPLES,
+        with_args::<sources::Args>,
+    ),
+    (
+        "check",
+        "Validate the ruleset and any scenario files given; report every problem",
+        check::EXAMPLES,
+        with_args::<check::Args>,
+    ),
+    (
+        "schema",
+        "Print the JSON Schema (draft 2020-12) of scenario files, for editors",
+        schema::EXAMPLES,
+        with_args::<schema::Args>,
+    ),
+    (
+        "bench",
+        "Time ruleset loading, scenario parsing and evaluation inside one process",
+        bench::EXAMPLES,
+        with_args::<bench::Args>,
+    ),
+    (
+        "completions",
+        "Print a shell completion script",
+        completions::EXAMPLES,
+        with_args::<completions::Args>,
+    ),
+    (
+        "man",
+        "Print a manual page (roff): the program's, or one command's",
+        man::EXAMPLES,
+        with_args::<man::Args>,
+    ),
+];
+
+/// Adds `A`'s arguments to a subcommand, keeping the subcommand's own
+/// description and examples (as clap's derive does: the arguments' structs
+/// carry doc comments of their own).
+fn with_args<A: Args>(cmd: clap::Command) -> clap::Command {
+    let about = cmd.get_about().cloned();
+    let after = cmd.get_after_help().cloned();
+    let mut cmd = A::augment_args(cmd).long_about(None::<&str>);
+    if let Some(about) = about {
+        cmd = cmd.about(about);
+    }
+    if let Some(after) = after {
+        cmd = cmd.after_help(after);
+    }
+    cmd
+}
+
+impl Subcommand for Command {
+    fn augment_subcommands(cmd: clap::Command) -> clap::Command {
+        cmd.subcommands(SUBCOMMANDS.iter().map(|&(name, about, examples, args)| {
+            clap::Command::new(name)
+                .about(about)
+                .after_help(examples)
+                .defer(args)
+        }))
+    }
+    fn augment_subcommands_for_update(cmd: clap::Command) -> clap::Command {
+        Command::augment_subcommands(cmd)
+    }
+    fn has_subcommand(name: &str) -> bool {
+        SUBCOMMANDS.iter().any(|s| s.0 == name)
+    }
+}
+
+impl FromArgMatches for Command {
+    fn from_arg_matches(m: &ArgMatches) -> Result<Command, clap::Error> {
+        let Some((name, m)) = m.subcommand() else {
+            return Err(clap::Error::new(ErrorKind::MissingSubcommand));
+        };
+        Ok(match name {
+            "evaluate" => Command::Evaluate(evaluate::Args::from_arg_matches(m)?),
+            "test" => Command::Test(test::Args::from_arg_matches(m)?),
+            "whatif" => Command::Whatif(whatif::Args::from_arg_matches(m)?),
+            "history" => Command::History(history::Args::from_arg_matches(m)?),
+            "matrix" => Command::Matrix(matrix::Args::from_arg_matches(m)?),
+            "readings" => Command::Readings(readings::Args::from_arg_matches(m)?),
+            "rules" => Command::Rules(rules::Args::from_arg_matches(m)?),
+            "explain" => Command::Explain(explain::Args::from_arg_matches(m)?),
+            "sources" => Command::Sources(sources::Args::from_arg_matches(m)?),
+            "check" => Command::Check(check::Args::from_arg_matches(m)?),
+            "schema" => Command::Schema(schema::Args::from_arg_matches(m)?),
+            "bench" => Command::Bench(bench::Args::from_arg_matches(m)?),
+            "completions" => Command::Completions(completions::Args::from_arg_matches(m)?),
+            "man" => Command::Man(man::Args::from_arg_matches(m)?),
+            _ => return Err(clap::Error::new(ErrorKind::InvalidSubcommand)),
+        })
+    }
+    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
+        *self = Command::from_arg_matches(m)?;
+        Ok(())
+    }
+}
+
+/// The clap definition of the whole command line, every subcommand's
+/// arguments included (for completions and manual pages).
 pub(crate) fn command() -> clap::Command {
-    Cli::command()
+    let mut cmd = Cli::command();
+    cmd.build();
+    cmd
 }
 
 /// Parses the command line, runs the command, and returns its exit code.
