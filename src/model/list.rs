@@ -4,8 +4,8 @@
 //! references: no decoding, no allocation. A ruleset loaded at run time owns
 //! its data, as a `Vec` or a `Box` would.
 //!
-//! Both serialize as a newtype around their contents (transparent in JSON and
-//! postcard), so that the build script's writer knows to emit a borrowed form.
+//! Both serialize as a newtype around their contents (transparent in JSON),
+//! so that the build script's writer knows to emit a borrowed form.
 
 use std::borrow::Cow;
 use std::fmt;
