@@ -17,7 +17,10 @@ use crate::model::scenario::Scenario;
 use crate::model::value::Values;
 
 /// What a condition may look at while it is evaluated. A term's value is
-/// kept once computed, so that terms using terms several times stay linear.
+/// kept once computed, so that terms using terms several times stay linear;
+/// the memo is made at the first term, so that the many small conditions
+/// that name none (an explanation's or a citation's `when`) cost nothing
+/// per term of the ruleset.
 pub(crate) struct Env<'a> {
     law: &'a Law,
     values: &'a Values,
@@ -39,7 +42,7 @@ impl<'a> Env<'a> {
             values,
             readings,
             results,
-            memo: std::cell::RefCell::new(vec![None; law.terms.len()]),
+            memo: std::cell::RefCell::new(Vec::new()),
         }
     }
 
@@ -78,7 +81,11 @@ impl<'a> Env<'a> {
                             Some(term) => self.eval(&term.when, &mut m, consulted),
                             None => Tri::Unknown,
                         };
-                        if let Some(slot) = self.memo.borrow_mut().get_mut(*t) {
+                        let mut memo = self.memo.borrow_mut();
+                        if memo.is_empty() {
+                            memo.resize(self.law.terms.len(), None);
+                        }
+                        if let Some(slot) = memo.get_mut(*t) {
                             *slot = Some((v, m));
                         }
                         (v, m)
@@ -230,11 +237,9 @@ pub(crate) fn verdict_consulting(law: &Law, s: &Scenario) -> (Verdict, ReadingSe
         }
         need[i] = true;
         if let Some(v) = r.version_at(date).and_then(|v| r.versions.get(v)) {
-            for c in std::iter::once(&v.applies_if).chain(v.require.as_ref()) {
-                for x in law.rules_in(c) {
-                    if let Some(m) = need.get_mut(x) {
-                        *m = true;
-                    }
+            for &x in v.refers.iter() {
+                if let Some(m) = need.get_mut(x) {
+                    *m = true;
                 }
             }
         }

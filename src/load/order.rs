@@ -57,18 +57,25 @@ pub(super) fn term_dependencies(terms: &mut [Term]) {
     }
 }
 
-/// Fills in each rule version's `reads` and `consults`.
+/// Fills in each rule version's `reads`, `consults` and `refers`.
 pub(super) fn rule_dependencies(rules: &mut [Rule], terms: &[Term]) {
+    let term = |t: usize| terms.get(t).map(|t| &t.when);
     for r in rules {
         for v in r.versions.to_mut() {
             let (mut f, mut rd) = dependencies(&v.applies_if, terms);
+            let mut refers = Vec::new();
+            rules_in(&v.applies_if, &term, &mut refers, &mut Vec::new());
             if let Some(req) = &v.require {
                 let (f2, r2) = dependencies(req, terms);
                 f = f.union(f2);
                 rd = rd.union(r2);
+                rules_in(req, &term, &mut refers, &mut Vec::new());
             }
+            refers.sort_unstable();
+            refers.dedup();
             v.reads = f;
             v.consults = rd;
+            v.refers = refers.into();
         }
     }
 }

@@ -516,6 +516,7 @@ impl Loader {
             // Filled in once every term is compiled (see `load::finish`).
             reads: FactSet::EMPTY,
             consults: ReadingSet::EMPTY,
+            refers: List::new(),
             location: loc.into(),
         })
     }

@@ -222,6 +222,9 @@ pub(crate) struct RuleVersion {
     pub reads: FactSet,
     /// Readings this version consults (terms included).
     pub consults: ReadingSet,
+    /// The rules `applies_if` and `require` refer to, directly or through
+    /// terms (sorted, once each): what a verdict needs evaluated first.
+    pub refers: List<usize>,
     /// Where the version was written.
     pub location: Place,
 }
