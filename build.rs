@@ -5,8 +5,9 @@
 //! `static` (`build/emit.rs`) that `RuleSet::embedded` only has to copy a few
 //! references from; and its rules are compiled to Rust (`build/codegen.rs`),
 //! the fast path of evaluation. If the rules have any error or warning,
-//! neither is written and the library loads the texts at run time instead,
-//! reporting every problem.
+//! an empty ruleset (`None`) and a stub of the generated code are written
+//! instead, and the library loads the texts at run time, reporting every
+//! problem.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

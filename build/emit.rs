@@ -326,3 +326,34 @@ elements!(
     SerializeTupleVariant::serialize_field
 );
 fields!(SerializeStruct, SerializeStructVariant);
+
+#[cfg(test)]
+mod tests {
+    use super::expression;
+    use crate::model::condition::Condition;
+    use crate::model::date::Date;
+    use crate::model::list::{Boxed, List};
+    use crate::model::strings::Str;
+
+    /// The writer's output for the cases the shipped rules may not show.
+    #[test]
+    fn writes_borrowed_literals_and_refuses_what_a_static_cannot_hold() {
+        let s = Str::from("a \"quoted\" \\ text\u{202e}");
+        assert_eq!(
+            expression(&s).unwrap(),
+            r#"Str(Cow::Borrowed("a \"quoted\" \\ text\u{202e}"))"#
+        );
+        let c = Condition::Not(Boxed::new(Condition::Not(Boxed::new(Condition::All(
+            List::new(),
+        )))));
+        assert_eq!(
+            expression(&c).unwrap(),
+            "Condition::Not(Boxed::Static(&Condition::Not(Boxed::Static(&Condition::All(List(Cow::Borrowed(&[])))))))"
+        );
+        let d: Date = "2016-03-29".parse().unwrap();
+        assert_eq!(expression(&d).unwrap(), format!("Date({})", d.0));
+        assert_eq!(expression(&(-5i64, i64::MIN)).unwrap(), "(-5,i64::MIN,)");
+        assert!(expression(&1.5f64).is_err());
+        assert!(expression(&String::from("a bare String")).is_err());
+    }
+}

@@ -85,6 +85,11 @@ mod schema;
 mod tree;
 mod yaml;
 
+/// The build script's writer of the shipped ruleset as Rust, unit-tested here.
+#[cfg(test)]
+#[path = "../build/emit.rs"]
+mod emit;
+
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -106,7 +106,7 @@ pub(crate) fn consulted(rs: &RuleSet, s: &Scenario, fixed: &[usize]) -> ReadingS
             .1
             .union(default_readings(law, s)),
     );
-    let mut alt = s.clone();
+    let mut alt = s.for_evaluation();
     // Each round adds at least one reading, so at most one round per reading.
     for _ in 0..=law.readings.len() {
         let vary: Vec<usize> = set.iter().collect();
@@ -124,7 +124,7 @@ pub(crate) fn consulted(rs: &RuleSet, s: &Scenario, fixed: &[usize]) -> ReadingS
             for (&r, o) in vary.iter().zip(decode(law, &vary, n)) {
                 alt.chosen[r] = Some(o);
             }
-            alt.resolve(&law.vocab, &law.readings);
+            alt.resolve_readings(&law.vocab, &law.readings);
             let (_, c) = crate::engine::interpret::verdict_consulting(law, &alt);
             grown = grown.union(free(c.union(default_readings(law, &alt))));
         }
@@ -203,13 +203,13 @@ impl RuleSet {
     /// The verdict of every combination `0..total` of the options of `vary`.
     pub(crate) fn verdicts_over(&self, s: &Scenario, vary: &[usize], total: usize) -> Vec<Verdict> {
         let law = &self.law;
-        let mut alt = s.clone();
+        let mut alt = s.for_evaluation();
         (0..total)
             .map(|n| {
                 for (&r, o) in vary.iter().zip(decode(law, vary, n)) {
                     alt.chosen[r] = Some(o);
                 }
-                alt.resolve(&law.vocab, &law.readings);
+                alt.resolve_readings(&law.vocab, &law.readings);
                 self.verdict(&alt)
             })
             .collect()

@@ -93,13 +93,14 @@ enum Command {
     Man(man::Args),
 }
 
-/// A subcommand: its name, its one-line description, its examples and the
-/// function that adds its arguments.
+/// A subcommand: its name, its one-line description, its examples, the
+/// function that adds its arguments and the one that reads them back.
 type Sub = (
     &'static str,
     &'static str,
     &'static str,
     fn(clap::Command) -> clap::Command,
+    fn(&ArgMatches) -> Result<Command, clap::Error>,
 );
 
 /// Every subcommand, in the order `--help` lists them.
@@ -109,84 +110,102 @@ const SUBCOMMANDS: [Sub; 14] = [
         "Evaluate scenario files (or directories of them) against the rules",
         evaluate::EXAMPLES,
         with_args::<evaluate::Args>,
+        |m| Ok(Command::Evaluate(evaluate::Args::from_arg_matches(m)?)),
     ),
     (
         "test",
         "Run scenarios that carry `expect:` and report those that fail",
         test::EXAMPLES,
         with_args::<test::Args>,
+        |m| Ok(Command::Test(test::Args::from_arg_matches(m)?)),
     ),
     (
         "whatif",
         "The smallest sets of fact changes that would make a scenario eligible",
         whatif::EXAMPLES,
         with_args::<whatif::Args>,
+        |m| Ok(Command::Whatif(whatif::Args::from_arg_matches(m)?)),
     ),
     (
         "history",
         "A scenario's verdict under every law version",
         history::EXAMPLES,
         with_args::<history::Args>,
+        |m| Ok(Command::History(history::Args::from_arg_matches(m)?)),
     ),
     (
         "matrix",
         "The verdict for every combination of some facts' values: a truth table",
         matrix::EXAMPLES,
         with_args::<matrix::Args>,
+        |m| Ok(Command::Matrix(matrix::Args::from_arg_matches(m)?)),
     ),
     (
         "readings",
         "The readings of contested points, or which of them a scenario's verdict depends on",
         readings::EXAMPLES,
         with_args::<readings::Args>,
+        |m| Ok(Command::Readings(readings::Args::from_arg_matches(m)?)),
     ),
     (
         "rules",
         "List the rules (those in force on a date, with --date)",
         rules::EXAMPLES,
         with_args::<rules::Args>,
+        |m| Ok(Command::Rules(rules::Args::from_arg_matches(m)?)),
     ),
     (
         "explain",
         "One rule in full: what it requires, the law's words, citations, versions",
         explain::EXAMPLES,
         with_args::<explain::Args>,
+        |m| Ok(Command::Explain(explain::Args::from_arg_matches(m)?)),
     ),
     (
         "sources",
         "The sources the rules rely on: statute texts, government pages, Diet answers",
         sources::EXAMPLES,
         with_args::<sources::Args>,
+        |m| Ok(Command::Sources(sources::Args::from_arg_matches(m)?)),
     ),
     (
         "check",
         "Validate the ruleset and any scenario files given; report every problem",
         check::EXAMPLES,
         with_args::<check::Args>,
+        |m| Ok(Command::Check(check::Args::from_arg_matches(m)?)),
     ),
     (
         "schema",
         "Print the JSON Schema (draft 2020-12) of scenario files, for editors",
         schema::EXAMPLES,
         with_args::<schema::Args>,
+        |m| Ok(Command::Schema(schema::Args::from_arg_matches(m)?)),
     ),
     (
         "bench",
         "Time ruleset loading, scenario parsing and evaluation inside one process",
         bench::EXAMPLES,
         with_args::<bench::Args>,
+        |m| Ok(Command::Bench(bench::Args::from_arg_matches(m)?)),
     ),
     (
         "completions",
         "Print a shell completion script",
         completions::EXAMPLES,
         with_args::<completions::Args>,
+        |m| {
+            Ok(Command::Completions(completions::Args::from_arg_matches(
+                m,
+            )?))
+        },
     ),
     (
         "man",
         "Print a manual page (roff): the program's, or one command's",
         man::EXAMPLES,
         with_args::<man::Args>,
+        |m| Ok(Command::Man(man::Args::from_arg_matches(m)?)),
     ),
 ];
 
@@ -208,7 +227,7 @@ fn with_args<A: Args>(cmd: clap::Command) -> clap::Command {
 
 impl Subcommand for Command {
     fn augment_subcommands(cmd: clap::Command) -> clap::Command {
-        cmd.subcommands(SUBCOMMANDS.iter().map(|&(name, about, examples, args)| {
+        cmd.subcommands(SUBCOMMANDS.iter().map(|&(name, about, examples, args, _)| {
             clap::Command::new(name)
                 .about(about)
                 .after_help(examples)
@@ -226,25 +245,18 @@ impl Subcommand for Command {
 impl FromArgMatches for Command {
     fn from_arg_matches(m: &ArgMatches) -> Result<Command, clap::Error> {
         let Some((name, m)) = m.subcommand() else {
-            return Err(clap::Error::new(ErrorKind::MissingSubcommand));
+            return Err(clap::Error::raw(
+                ErrorKind::MissingSubcommand,
+                "a subcommand is required",
+            ));
         };
-        Ok(match name {
-            "evaluate" => Command::Evaluate(evaluate::Args::from_arg_matches(m)?),
-            "test" => Command::Test(test::Args::from_arg_matches(m)?),
-            "whatif" => Command::Whatif(whatif::Args::from_arg_matches(m)?),
-            "history" => Command::History(history::Args::from_arg_matches(m)?),
-            "matrix" => Command::Matrix(matrix::Args::from_arg_matches(m)?),
-            "readings" => Command::Readings(readings::Args::from_arg_matches(m)?),
-            "rules" => Command::Rules(rules::Args::from_arg_matches(m)?),
-            "explain" => Command::Explain(explain::Args::from_arg_matches(m)?),
-            "sources" => Command::Sources(sources::Args::from_arg_matches(m)?),
-            "check" => Command::Check(check::Args::from_arg_matches(m)?),
-            "schema" => Command::Schema(schema::Args::from_arg_matches(m)?),
-            "bench" => Command::Bench(bench::Args::from_arg_matches(m)?),
-            "completions" => Command::Completions(completions::Args::from_arg_matches(m)?),
-            "man" => Command::Man(man::Args::from_arg_matches(m)?),
-            _ => return Err(clap::Error::new(ErrorKind::InvalidSubcommand)),
-        })
+        match SUBCOMMANDS.iter().find(|s| s.0 == name) {
+            Some(sub) => (sub.4)(m),
+            None => Err(clap::Error::raw(
+                ErrorKind::InvalidSubcommand,
+                format!("the subcommand '{name}' wasn't recognized"),
+            )),
+        }
     }
     fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
         *self = Command::from_arg_matches(m)?;

@@ -197,9 +197,8 @@ impl Scenario {
     pub(crate) fn resolve_readings(&mut self, vocab: &Vocabulary, readings: &[Reading]) {
         self.resolve_readings_only(readings);
         for (i, decl) in vocab.facts.iter().enumerate() {
-            if matches!(decl.default, Some(FactDefault::ByReading(..)))
-                && matches!(self.given.get(i), Some(Given::Omitted))
-            {
+            let given = self.given.get(i).copied().unwrap_or(Given::Omitted);
+            if matches!(decl.default, Some(FactDefault::ByReading(..))) && given == Given::Omitted {
                 let v = self.default_of(decl);
                 self.values.set(i, v);
             }

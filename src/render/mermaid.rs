@@ -163,10 +163,7 @@ pub fn ruleset(
         let mut refs = Vec::new();
         for v in &r.versions {
             reads = reads.union(v.reads);
-            refs.extend(law.rules_in(&v.applies_if));
-            if let Some(c) = &v.require {
-                refs.extend(law.rules_in(c));
-            }
+            refs.extend(v.refers.iter().copied());
         }
         for f in reads.iter() {
             let _ = writeln!(out, "  f{} --> r{i}", f.0);

@@ -16,8 +16,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(a: Args, io: &mut Io) -> u8 {
-    let mut cmd = crate::cli::command();
-    cmd.build();
+    let cmd = crate::cli::command();
     let page = match &a.command {
         None => cmd,
         Some(name) => {

@@ -49,7 +49,7 @@ impl Failure {
     }
 }
 
-/// The shipped ruleset, decoded once.
+/// The shipped ruleset, made once (a copy of references to compiled-in data).
 fn rules() -> Result<&'static RuleSet, Failure> {
     static RULES: OnceLock<Result<RuleSet, String>> = OnceLock::new();
     RULES
