@@ -103,10 +103,8 @@ impl<'a> ser::Serializer for &'a mut Emit {
         self.serialize_i64(v.into())
     }
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        if v == i64::MIN {
-            self.out.push_str("i64::MIN");
-            return Ok(());
-        }
+        // Every number stands where its field's type is known, so even
+        // `-9223372036854775808` reads as an `i64`.
         self.int(v)
     }
     fn serialize_u8(self, v: u8) -> Result<(), Error> {
@@ -352,7 +350,10 @@ mod tests {
         );
         let d: Date = "2016-03-29".parse().unwrap();
         assert_eq!(expression(&d).unwrap(), format!("Date({})", d.0));
-        assert_eq!(expression(&(-5i64, i64::MIN)).unwrap(), "(-5,i64::MIN,)");
+        assert_eq!(
+            expression(&(-5i64, i64::MIN)).unwrap(),
+            "(-5,-9223372036854775808,)"
+        );
         assert!(expression(&1.5f64).is_err());
         assert!(expression(&String::from("a bare String")).is_err());
     }

@@ -23,6 +23,7 @@ pub use builder::{InputValue, ScenarioBuilder};
 use crate::error::{Code, Diagnostic, RulesetError, ScenarioError, Severity};
 use crate::message::{Fixed, Msg, Named, Part, Shape};
 use crate::model::Location;
+use crate::model::condition::rules_through;
 use crate::model::decls::Term;
 use crate::model::ids::FactSet;
 use crate::model::ids::ReadingSet;
@@ -344,7 +345,7 @@ fn compile_used_if(l: &mut Loader) {
         let mut refs = Vec::new();
         {
             let term = |t: usize| l.terms.get(t).and_then(|d| d.compiled.as_ref());
-            order::rules_in(&c, &term, &mut refs, &mut Vec::new());
+            rules_through(&c, &term, &mut refs, &mut Vec::new());
         }
         if !refs.is_empty() {
             l.err(

@@ -5,7 +5,7 @@
 use super::reader::Loader;
 use crate::error::Code;
 use crate::message::Msg;
-use crate::model::condition::Condition;
+use crate::model::condition::{Condition, rules_through};
 use crate::model::decls::Term;
 use crate::model::ids::FactSet;
 use crate::model::ids::ReadingSet;
@@ -64,38 +64,18 @@ pub(super) fn rule_dependencies(rules: &mut [Rule], terms: &[Term]) {
         for v in r.versions.to_mut() {
             let (mut f, mut rd) = dependencies(&v.applies_if, terms);
             let mut refers = Vec::new();
-            rules_in(&v.applies_if, &term, &mut refers, &mut Vec::new());
+            rules_through(&v.applies_if, &term, &mut refers, &mut Vec::new());
             if let Some(req) = &v.require {
                 let (f2, r2) = dependencies(req, terms);
                 f = f.union(f2);
                 rd = rd.union(r2);
-                rules_in(req, &term, &mut refers, &mut Vec::new());
+                rules_through(req, &term, &mut refers, &mut Vec::new());
             }
             refers.sort_unstable();
             refers.dedup();
             v.reads = f;
             v.consults = rd;
             v.refers = refers.into();
-        }
-    }
-}
-
-/// The rules a condition refers to, directly or through the terms it uses
-/// (`term` gives a term's condition, once compiled).
-pub(crate) fn rules_in<'c>(
-    c: &'c Condition,
-    term: &dyn Fn(usize) -> Option<&'c Condition>,
-    out: &mut Vec<usize>,
-    seen: &mut Vec<usize>,
-) {
-    out.extend(c.rules());
-    for t in c.terms() {
-        if seen.contains(&t) {
-            continue;
-        }
-        seen.push(t);
-        if let Some(tc) = term(t) {
-            rules_in(tc, term, out, seen);
         }
     }
 }
@@ -109,12 +89,12 @@ fn references<'c>(
     let mut d = Vec::new();
     let mut seen = Vec::new();
     for v in &r.versions {
-        rules_in(&v.applies_if, term, &mut d, &mut seen);
+        rules_through(&v.applies_if, term, &mut d, &mut seen);
         if let Some(c) = &v.require {
-            rules_in(c, term, &mut d, &mut seen);
+            rules_through(c, term, &mut d, &mut seen);
         }
         for w in v.report_conditions() {
-            rules_in(w, term, &mut d, &mut seen);
+            rules_through(w, term, &mut d, &mut seen);
         }
     }
     d.retain(|&i| i < n);

@@ -112,6 +112,27 @@ impl Condition {
 }
 
 /// A set of outcomes, as bits.
+/// The rules `c` refers to, directly or through the terms it uses (`term`
+/// gives a term's condition: the loader's, while terms are compiled, or the
+/// law's); `seen` holds the terms already walked.
+pub(crate) fn rules_through<'c>(
+    c: &'c Condition,
+    term: &dyn Fn(usize) -> Option<&'c Condition>,
+    out: &mut Vec<RuleIdx>,
+    seen: &mut Vec<TermId>,
+) {
+    out.extend(c.rules());
+    for t in c.terms() {
+        if seen.contains(&t) {
+            continue;
+        }
+        seen.push(t);
+        if let Some(tc) = term(t) {
+            rules_through(tc, term, out, seen);
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct OutcomeSet(pub u8);
 

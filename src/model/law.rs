@@ -69,16 +69,9 @@ impl Law {
     }
     /// The rules a condition refers to, directly or through its terms.
     pub fn rules_in(&self, c: &super::condition::Condition) -> Vec<usize> {
-        let mut out = c.rules();
-        let mut seen = vec![false; self.terms.len()];
-        let mut stack = c.terms();
-        while let Some(t) = stack.pop() {
-            if let Some(false) = seen.get(t).copied() {
-                seen[t] = true;
-                out.extend(self.terms[t].when.rules());
-                stack.extend(self.terms[t].when.terms());
-            }
-        }
+        let mut out = Vec::new();
+        let term = |t: usize| self.terms.get(t).map(|t| &t.when);
+        super::condition::rules_through(c, &term, &mut out, &mut Vec::new());
         out.sort_unstable();
         out.dedup();
         out
